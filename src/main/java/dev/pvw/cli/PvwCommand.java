@@ -1,0 +1,102 @@
+package dev.pvw.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WarehouseUrl;
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code pvw} command: options every subcommand shares. */
+@Command(
+        name = "pvw",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Builds a pageviews warehouse from two extracts: raw.users_extract (all users, reloaded daily) and"
+                    + " raw.pageviews_extract (the previous hour's pageviews, reloaded hourly).",
+            "The marts answer: pageviews per period and postcode, by the user's current postcode and by the"
+                    + " postcode the user had when viewing."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done (also when there was nothing new), 1 failure, 2 bad usage,"
+                    + " 3 users snapshot refused by a guard.",
+            "Times are UTC, written 2026-01-02T00:05:00 (a space instead of T is accepted).",
+            "Docs: README.md and docs/ in the repository."
+        })
+final class PvwCommand {
+    static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
+
+    private final CliContext context;
+
+    @Option(
+            names = "--warehouse",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description = "JDBC URL of the warehouse: jdbc:duckdb:PATH (default " + WarehouseUrl.DEFAULT
+                    + ", or $" + ENVIRONMENT_VARIABLE + ") or jdbc:postgresql://HOST:PORT/DB?user=...")
+    private String warehouse;
+
+    @Option(
+            names = "--lock-wait",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            scope = ScopeType.INHERIT,
+            description = "How long to wait for another process using the warehouse (default: ${DEFAULT-VALUE} s).")
+    private long lockWaitSeconds;
+
+    private boolean verbose;
+
+    PvwCommand(CliContext context) {
+        this.context = requireNonNull(context, "context");
+    }
+
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Log every step in detail and show stack traces on failure.")
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    Duration lockWait() {
+        if (lockWaitSeconds < 0) {
+            throw new PvwException(ErrorCode.USAGE, "--lock-wait must be 0 or more seconds, not " + lockWaitSeconds + ".");
+        }
+        return Duration.ofSeconds(lockWaitSeconds);
+    }
+
+    /** The warehouse URL from --warehouse, else $PVW_WAREHOUSE, else the default DuckDB file. */
+    WarehouseUrl warehouseUrl() {
+        if (warehouse != null) {
+            return WarehouseUrl.parse(warehouse);
+        }
+        String fromEnvironment = context.environment().get(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return WarehouseUrl.parse(fromEnvironment);
+        }
+        return WarehouseUrl.parse(WarehouseUrl.DEFAULT);
+    }
+
+    Warehouse openWarehouse() {
+        return Warehouse.open(warehouseUrl(), lockWait());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pvw.cli;
+
+import dev.pvw.state.StatusReader;
+import dev.pvw.state.WarehouseStatus;
+import dev.pvw.warehouse.SchemaMigrator;
+import dev.pvw.warehouse.Warehouse;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pvw status}: the ledgers, gaps, quarantine and recent runs of a warehouse. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show the last accepted users snapshot, the last pageview hours loaded, hours missing between the"
+                + " first and the last loaded hour, quarantined rows by reason, and the last runs.")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    private PvwCommand pvw;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Warehouse warehouse = pvw.openWarehouse()) {
+            new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
+            WarehouseStatus status = new StatusReader(warehouse).read();
+            print(spec.commandLine().getOut(), warehouse, status);
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void print(PrintWriter out, Warehouse warehouse, WarehouseStatus status) {
+        out.printf("Warehouse: %s%n%n", warehouse.url());
+
+        out.println("Users snapshot");
+        status.lastSnapshot().ifPresentOrElse(
+                snapshot -> out.printf(
+                        "  last accepted: #%d effective %s: %d users (%d new, %d moved, %d returned, %d deleted),"
+                                + " %d rows quarantined%n",
+                        snapshot.snapshotId(),
+                        snapshot.effectiveFrom().toLocalDate(),
+                        snapshot.users(),
+                        snapshot.newUsers(),
+                        snapshot.movedUsers(),
+                        snapshot.returnedUsers(),
+                        snapshot.deletedUsers(),
+                        snapshot.quarantinedRows()),
+                () -> out.println("  none accepted yet"));
+
+        out.printf("%nPageview hours%n");
+        if (status.firstHour().isEmpty()) {
+            out.println("  none loaded yet");
+        } else {
+            out.printf(
+                    "  loaded: %d hours from %s to %s; missing: %d%n",
+                    status.loadedHours(),
+                    Timestamps.format(status.firstHour().get()),
+                    Timestamps.format(status.lastHour().get()),
+                    status.missingHours());
+            for (WarehouseStatus.Gap gap : status.gaps()) {
+                out.printf(
+                        "  gap: %s to %s (%d hours)%n",
+                        Timestamps.format(gap.firstMissing()),
+                        Timestamps.format(gap.lastMissing()),
+                        gap.missingHours());
+            }
+            out.println("  last hours:");
+            for (WarehouseStatus.Batch batch : status.recentBatches()) {
+                out.printf(
+                        "    %s  %,d pageviews, %,d rows quarantined (run %d)%n",
+                        Timestamps.format(batch.hour()), batch.countedRows(), batch.quarantinedRows(), batch.runId());
+            }
+        }
+
+        out.printf("%nQuarantine%n");
+        if (status.quarantine().isEmpty()) {
+            out.println("  empty");
+        }
+        for (WarehouseStatus.QuarantineCount count : status.quarantine()) {
+            out.printf("  %-9s %-24s %,d rows%n", count.source(), count.reason(), count.rows());
+        }
+
+        out.printf("%nLast runs%n");
+        if (status.recentRuns().isEmpty()) {
+            out.println("  none yet");
+        }
+        for (WarehouseStatus.Run run : status.recentRuns()) {
+            out.printf("  #%d as of %s: %s%n", run.runId(), Timestamps.format(run.asOf()), run.outcome());
+            if (run.usersOutcome() != null) {
+                out.printf("      %s%n      %s%n", run.usersOutcome(), run.pageviewsOutcome());
+            } else if (run.message() != null) {
+                out.printf("      %s%n", run.message());
+            }
+        }
+    }
+}

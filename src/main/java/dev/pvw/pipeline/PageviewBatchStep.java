@@ -1,0 +1,89 @@
+package dev.pvw.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.warehouse.Warehouse;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the pageviews extract into a batch for the hour most of its valid rows fall in: counts it into the fact with
+ * each view's postcode at the time, replaces an earlier batch with other content for that hour, quarantines the
+ * invalid rows, and records the marts' changes in the work tables.
+ */
+final class PageviewBatchStep {
+    private static final Logger LOG = LoggerFactory.getLogger(PageviewBatchStep.class);
+
+    private final Warehouse warehouse;
+
+    PageviewBatchStep(Warehouse warehouse) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+    }
+
+    BatchOutcome apply(long runId, LocalDateTime asOf) {
+        Fingerprint extract = warehouse.queryOptional("pageviews/fingerprint", Map.of(), Fingerprint.MAPPER)
+                .orElseThrow();
+        if (extract.rows() == 0) {
+            return new BatchOutcome.Empty();
+        }
+        LOG.info("Reading pageviews extract ({} rows)", extract.rows());
+        warehouse.execute("pageviews/create_rows", Map.of());
+        warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
+        LocalDateTime batchHour = warehouse.queryOptional(
+                        "pageviews/batch_hour", Map.of(), (rs, context) -> Rows.timestamp(rs, "batch_hour"))
+                .orElse(null);
+        Map<String, Object> lookup = new HashMap<>();
+        lookup.put("batch_hour", Warehouse.timestamp(batchHour));
+        lookup.put("fingerprint", extract.fingerprint());
+        Optional<ActiveBatch> standing = warehouse.queryOptional("pageviews/active_batch", lookup, ActiveBatch.MAPPER);
+        if (standing.isPresent() && standing.get().fingerprint().equals(extract.fingerprint())) {
+            return new BatchOutcome.Unchanged(batchHour);
+        }
+
+        long batchId = warehouse.queryLong("pageviews/next_batch_id", Map.of());
+        if (standing.isPresent()) {
+            replace(standing.get(), batchId);
+        }
+
+        LOG.info("Attributing pageviews of batch {} for {}", batchId, batchHour);
+        warehouse.execute("pageviews/attribute", Map.of());
+        BatchCounts counts = warehouse.queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
+                .orElseThrow();
+        Map<String, Object> batch = Map.of("batch_id", batchId);
+        warehouse.update("pageviews/insert_fact", batch);
+        warehouse.update("pageviews/add_batch", Map.of());
+        warehouse.update("pageviews/add_batch_current", Map.of());
+        warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));
+
+        Map<String, Object> record = new HashMap<>();
+        record.put("batch_id", batchId);
+        record.put("batch_hour", Warehouse.timestamp(batchHour));
+        record.put("fingerprint", extract.fingerprint());
+        record.put("extract_rows", extract.rows());
+        record.put("counted_rows", counts.countedRows());
+        record.put("quarantined_rows", counts.quarantinedRows());
+        record.put("first_hour", Warehouse.timestamp(counts.firstHour()));
+        record.put("last_hour", Warehouse.timestamp(counts.lastHour()));
+        record.put("run_id", runId);
+        warehouse.update("pageviews/record_batch", record);
+        return new BatchOutcome.Loaded(
+                batchId, batchHour, standing.isPresent(), counts.countedRows(), counts.quarantinedRows());
+    }
+
+    /** Takes the standing batch out of the fact and the marts; only its own rows and hours are touched. */
+    private void replace(ActiveBatch standing, long batchId) {
+        LOG.info("Replacing batch {} ({} to {})", standing.batchId(), standing.firstHour(), standing.lastHour());
+        Map<String, Object> old = new HashMap<>();
+        old.put("batch_id", standing.batchId());
+        old.put("first_hour", Warehouse.timestamp(standing.firstHour()));
+        old.put("last_hour", Warehouse.timestamp(standing.lastHour()));
+        warehouse.update("pageviews/subtract_replaced", old);
+        warehouse.update("pageviews/subtract_replaced_current", old);
+        warehouse.update("pageviews/delete_replaced", old);
+        warehouse.update("pageviews/mark_replaced", Map.of("batch_id", batchId, "replaced_id", standing.batchId()));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.pvw.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.Update;
+
+/** One open connection to a warehouse, running the SQL resources of its engine's dialect. */
+public final class Warehouse implements AutoCloseable {
+    private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private final WarehouseUrl url;
+    private final Dialect dialect;
+    private final SqlScripts scripts;
+    private final Connection connection;
+    private final Handle handle;
+
+    private Warehouse(WarehouseUrl url, Dialect dialect, Connection connection) {
+        this.url = requireNonNull(url, "url");
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.connection = requireNonNull(connection, "connection");
+        this.scripts = new SqlScripts(dialect.engine());
+        this.handle = Jdbi.open(connection);
+    }
+
+    /** Opens the warehouse, waiting up to {@code lockWait} for another process to let go of it. */
+    public static Warehouse open(WarehouseUrl url, Duration lockWait) {
+        Dialect dialect = Dialect.of(url.engine());
+        try {
+            return new Warehouse(url, dialect, dialect.connect(url, lockWait));
+        } catch (SQLException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "Cannot open warehouse " + url.redacted() + ": " + firstLine(e.getMessage())
+                            + "; check the URL and that the database is reachable.",
+                    e);
+        }
+    }
+
+    public WarehouseUrl url() {
+        return url;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The text of a SQL resource as this warehouse's dialect resolves it. */
+    public String scriptText(String name) {
+        return scripts.get(name).text();
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return handle.inTransaction(transactionHandle -> work.get());
+    }
+
+    /** Takes the run lock for as long as this connection lives (a no-op where opening already locked). */
+    public void acquireRunLock(Duration lockWait) {
+        try {
+            dialect.acquireRunLock(connection, lockWait);
+        } catch (SQLException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "Another pvw run holds warehouse " + url.redacted() + "; try again when it has finished.",
+                    e);
+        }
+    }
+
+    /** Runs a statement that changes data and returns how many rows it changed. */
+    public int update(String name, Map<String, ?> parameters) {
+        SqlScripts.Script script = scripts.get(name);
+        return guarded(script, () -> {
+            try (Update update = handle.createUpdate(script.text())) {
+                update.bindMap(parameters);
+                return update.execute();
+            }
+        });
+    }
+
+    /** Runs every statement of a script that takes no values; {@code defines} fill validated identifiers. */
+    public void execute(String name, Map<String, Identifier> defines) {
+        SqlScripts.Script script = scripts.get(name);
+        guarded(script, () -> {
+            try (var sqlScript = handle.createScript(script.text())) {
+                defines.forEach((key, identifier) -> sqlScript.define(key, identifier.sql()));
+                sqlScript.execute();
+                return null;
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String name, Map<String, ?> parameters, RowMapper<T> mapper) {
+        return query(name, parameters, Map.of(), mapper);
+    }
+
+    /** Runs a query on validated identifiers and maps every row. */
+    public <T> List<T> query(
+            String name, Map<String, ?> parameters, Map<String, Identifier> defines, RowMapper<T> mapper) {
+        SqlScripts.Script script = scripts.get(name);
+        return guarded(script, () -> {
+            try (Query query = handle.createQuery(script.text())) {
+                defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
+                query.bindMap(parameters);
+                return query.map(mapper).list();
+            }
+        });
+    }
+
+    /** Runs a query expected to return at most one row. */
+    public <T> Optional<T> queryOptional(String name, Map<String, ?> parameters, RowMapper<T> mapper) {
+        List<T> rows = query(name, parameters, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs a query that returns a single number. */
+    public long queryLong(String name, Map<String, ?> parameters) {
+        return queryOptional(name, parameters, (rs, context) -> rs.getLong(1)).orElseThrow();
+    }
+
+    /** A timestamp as the text every engine casts back to TIMESTAMP without loss or time zone. */
+    public static String timestamp(LocalDateTime value) {
+        return value == null ? null : SQL_TIMESTAMP.format(value);
+    }
+
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    private <T> T guarded(SqlScripts.Script script, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StatementException e) {
+            SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
+            String detail = cause == null ? firstLine(e.getMessage()) : describe(cause);
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "SQL in " + script.resource() + " failed on " + url.redacted() + ": " + detail + ".",
+                    e);
+        } catch (JdbiException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "SQL in " + script.resource() + " failed on " + url.redacted() + ": " + firstLine(e.getMessage())
+                            + ".",
+                    e);
+        }
+    }
+
+    private static String describe(SQLException e) {
+        String state = e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
+        return firstLine(e.getMessage()) + state;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        String line = message.strip().lines().findFirst().orElse("no message");
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}

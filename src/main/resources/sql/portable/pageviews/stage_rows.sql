@@ -1,0 +1,12 @@
+-- The extract as read once in this transaction, each row with the reason it is rejected, if any.
+INSERT INTO pvw_pageview_rows (user_id, url, pageview_datetime, reject_reason)
+SELECT
+    user_id,
+    url,
+    pageview_datetime,
+    CASE
+        WHEN user_id IS NULL THEN 'null_user_id'
+        WHEN pageview_datetime IS NULL THEN 'null_pageview_datetime'
+        WHEN pageview_datetime > CAST(:as_of AS TIMESTAMP) THEN 'pageview_after_as_of'
+    END
+FROM raw.pageviews_extract

@@ -1,0 +1,11 @@
+-- Session-local work tables of a run; dropped before and after each run.
+DROP TABLE IF EXISTS pvw_user_rows;
+DROP TABLE IF EXISTS pvw_user_ids;
+DROP TABLE IF EXISTS pvw_snapshot_users;
+DROP TABLE IF EXISTS pvw_user_changes;
+DROP TABLE IF EXISTS pvw_affected_users;
+DROP TABLE IF EXISTS pvw_pageview_rows;
+DROP TABLE IF EXISTS pvw_attributed_pageviews;
+DROP TABLE IF EXISTS pvw_delta_current;
+DROP TABLE IF EXISTS pvw_delta_at_view;
+DROP TABLE IF EXISTS pvw_delta_total;

@@ -1,0 +1,1 @@
+SELECT version, description, checksum FROM core.schema_history ORDER BY version

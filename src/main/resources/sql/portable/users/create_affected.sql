@@ -1,0 +1,6 @@
+CREATE TEMPORARY TABLE pvw_affected_users (
+    user_id BIGINT NOT NULL,
+    affected_from TIMESTAMP,
+    old_postcode VARCHAR,
+    new_postcode VARCHAR
+)
