@@ -1,0 +1,195 @@
+package dev.pvw.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.cli.CliContext;
+import dev.pvw.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real warehouse for one test: lands extracts the way the extract processes do (truncate, then load), runs
+ * {@code pvw} in-process through picocli, and reads tables back. Opens a connection per call, because an embedded
+ * DuckDB file admits one opener at a time and the CLI opens it too.
+ */
+public final class TestingWarehouse {
+    /** The clock the in-process CLI sees; runs pass --as-of, so it matters only where a default is tested. */
+    public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
+
+    private final String url;
+    private final Path directory;
+
+    public TestingWarehouse(TestingEngine engine, Path directory) {
+        this.directory = requireNonNull(directory, "directory");
+        this.url = engine.newWarehouseUrl(directory);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Runs {@code pvw --warehouse URL args...} in-process and captures its exit code and output. */
+    public CliResult pvw(String... args) {
+        return pvwWithoutWarehouse(Stream.concat(Stream.of("--warehouse", url), Stream.of(args))
+                .toArray(String[]::new));
+    }
+
+    /** Runs {@code pvw args...} in-process, with the test's folder as working directory and no environment. */
+    public CliResult pvwWithoutWarehouse(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = Main.commandLine(new CliContext(FIXED_CLOCK, Map.of(), directory));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new CliResult(exitCode, out.toString(), err.toString());
+    }
+
+    /** {@code pvw run --as-of asOf}, failing the test unless it exits with {@code expectedExit}. */
+    public CliResult run(String asOf, int expectedExit, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--as-of", asOf));
+        args.addAll(List.of(more));
+        CliResult result = pvw(args.toArray(String[]::new));
+        if (result.exitCode() != expectedExit) {
+            throw new AssertionError("pvw run --as-of " + asOf + " exited " + result.exitCode() + ", expected "
+                    + expectedExit + "\n" + result);
+        }
+        return result;
+    }
+
+    /** Truncates {@code raw.users_extract} and loads these rows, as the daily extract does. */
+    public void landUsers(Collection<UserRow> rows) {
+        withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM raw.users_extract");
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO raw.users_extract (id, postcode) VALUES (?, ?)")) {
+                for (UserRow row : rows) {
+                    setLong(insert, 1, row.id());
+                    insert.setString(2, row.postcode());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Truncates {@code raw.pageviews_extract} and loads these rows, as the hourly extract does. */
+    public void landPageviews(Collection<PageviewRow> rows) {
+        withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM raw.pageviews_extract");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO raw.pageviews_extract (user_id, url, pageview_datetime) VALUES (?, ?, ?)")) {
+                for (PageviewRow row : rows) {
+                    setLong(insert, 1, row.userId());
+                    insert.setString(2, row.url());
+                    if (row.pageviewDatetime() == null) {
+                        insert.setNull(3, Types.TIMESTAMP);
+                    } else {
+                        insert.setTimestamp(3, Timestamp.valueOf(row.pageviewDatetime()));
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** A mart's rows ordered by hour then postcode (unknown first). */
+    public List<MartRow> mart(String table) {
+        if (!table.matches("mart\\.[a-z_]+")) {
+            throw new IllegalArgumentException("not a mart table: " + table);
+        }
+        return query(
+                "SELECT hour_start, postcode, pageviews FROM " + table + " ORDER BY hour_start, postcode NULLS FIRST",
+                rs -> new MartRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getLong(3)));
+    }
+
+    public List<MartRow> currentMart() {
+        return mart("mart.pageviews_hourly_by_current_postcode");
+    }
+
+    public List<MartRow> atViewMart() {
+        return mart("mart.pageviews_hourly_by_postcode_at_view");
+    }
+
+    /** Runs a query of the test's own and maps each row. */
+    public <T> List<T> query(String sql, RowReader<T> reader) {
+        return withConnection(connection -> {
+            List<T> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** A query of the test's own that returns one number. */
+    public long queryLong(String sql) {
+        return query(sql, rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Runs statements of the test's own (to set up unusual states). */
+    public void execute(String... sql) {
+        withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String each : sql) {
+                    statement.execute(each);
+                }
+            }
+            return null;
+        });
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}
