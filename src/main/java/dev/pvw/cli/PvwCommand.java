@@ -41,8 +41,8 @@ final class PvwCommand {
             names = "--warehouse",
             paramLabel = "URL",
             scope = ScopeType.INHERIT,
-            description = "JDBC URL of the warehouse: jdbc:duckdb:PATH (default " + WarehouseUrl.DEFAULT
-                    + ", or $" + ENVIRONMENT_VARIABLE + ") or jdbc:postgresql://HOST:PORT/DB?user=...")
+            description = "JDBC URL of the warehouse: jdbc:duckdb:PATH (default " + WarehouseUrl.DEFAULT + ", or $"
+                    + ENVIRONMENT_VARIABLE + ") or jdbc:postgresql://HOST:PORT/DB?user=...")
     private String warehouse;
 
     @Option(
@@ -79,7 +79,8 @@ final class PvwCommand {
 
     Duration lockWait() {
         if (lockWaitSeconds < 0) {
-            throw new PvwException(ErrorCode.USAGE, "--lock-wait must be 0 or more seconds, not " + lockWaitSeconds + ".");
+            throw new PvwException(
+                    ErrorCode.USAGE, "--lock-wait must be 0 or more seconds, not " + lockWaitSeconds + ".");
         }
         return Duration.ofSeconds(lockWaitSeconds);
     }

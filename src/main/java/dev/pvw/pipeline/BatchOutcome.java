@@ -1,7 +1,5 @@
 package dev.pvw.pipeline;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.LocalDateTime;
 
 /** What a run did with the pageviews extract. */

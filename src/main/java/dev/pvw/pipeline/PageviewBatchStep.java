@@ -25,7 +25,8 @@ final class PageviewBatchStep {
     }
 
     BatchOutcome apply(long runId, LocalDateTime asOf) {
-        Fingerprint extract = warehouse.queryOptional("pageviews/fingerprint", Map.of(), Fingerprint.MAPPER)
+        Fingerprint extract = warehouse
+                .queryOptional("pageviews/fingerprint", Map.of(), Fingerprint.MAPPER)
                 .orElseThrow();
         if (extract.rows() == 0) {
             return new BatchOutcome.Empty();
@@ -33,8 +34,8 @@ final class PageviewBatchStep {
         LOG.info("Reading pageviews extract ({} rows)", extract.rows());
         warehouse.execute("pageviews/create_rows", Map.of());
         warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
-        LocalDateTime batchHour = warehouse.queryOptional(
-                        "pageviews/batch_hour", Map.of(), (rs, context) -> Rows.timestamp(rs, "batch_hour"))
+        LocalDateTime batchHour = warehouse
+                .queryOptional("pageviews/batch_hour", Map.of(), (rs, context) -> Rows.timestamp(rs, "batch_hour"))
                 .orElse(null);
         Map<String, Object> lookup = new HashMap<>();
         lookup.put("batch_hour", Warehouse.timestamp(batchHour));
@@ -51,7 +52,8 @@ final class PageviewBatchStep {
 
         LOG.info("Attributing pageviews of batch {} for {}", batchId, batchHour);
         warehouse.execute("pageviews/attribute", Map.of());
-        BatchCounts counts = warehouse.queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
+        BatchCounts counts = warehouse
+                .queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
                 .orElseThrow();
         Map<String, Object> batch = Map.of("batch_id", batchId);
         warehouse.update("pageviews/insert_fact", batch);

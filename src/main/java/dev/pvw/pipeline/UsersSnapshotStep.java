@@ -23,7 +23,8 @@ final class UsersSnapshotStep {
     }
 
     SnapshotOutcome apply(long runId, LocalDateTime asOf, boolean allowShrink) {
-        Fingerprint extract = warehouse.queryOptional("users/fingerprint", Map.of(), Fingerprint.MAPPER)
+        Fingerprint extract = warehouse
+                .queryOptional("users/fingerprint", Map.of(), Fingerprint.MAPPER)
                 .orElseThrow();
         Optional<LastSnapshot> last = warehouse.queryOptional("users/last_accepted", Map.of(), LastSnapshot.MAPPER);
         if (last.isEmpty() && extract.rows() == 0) {
@@ -35,14 +36,16 @@ final class UsersSnapshotStep {
         LocalDateTime effectiveFrom = asOf.toLocalDate().atStartOfDay();
         if (last.isPresent() && effectiveFrom.isBefore(last.get().effectiveFrom())) {
             return new SnapshotOutcome.Refused("the extract would be effective " + effectiveFrom.toLocalDate()
-                    + ", before the last accepted snapshot effective " + last.get().effectiveFrom().toLocalDate()
+                    + ", before the last accepted snapshot effective "
+                    + last.get().effectiveFrom().toLocalDate()
                     + "; run with an --as-of on or after that day");
         }
 
         LOG.info("Reading users extract ({} rows)", extract.rows());
         warehouse.execute("users/stage_rows", Map.of());
         warehouse.execute("users/stage_ids", Map.of());
-        GuardCounts counts = warehouse.queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
+        GuardCounts counts = warehouse
+                .queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
                 .orElseThrow();
         Optional<String> refusal = guard(counts, last, allowShrink);
         if (refusal.isPresent()) {
@@ -59,21 +62,28 @@ final class UsersSnapshotStep {
             warehouse.update("users/revert_delete", effective);
             warehouse.update("users/revert_reopen", effective);
             warehouse.update(
-                    "users/mark_replaced", Map.of("snapshot_id", snapshotId, "replaced_id", last.get().snapshotId()));
+                    "users/mark_replaced",
+                    Map.of("snapshot_id", snapshotId, "replaced_id", last.get().snapshotId()));
         }
 
         LOG.info("Comparing snapshot with the current history");
         warehouse.execute("users/stage_users", Map.of());
         warehouse.execute("users/stage_changes", Map.of());
-        Changes changes = warehouse.queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
+        Changes changes = warehouse
+                .queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
                 .orElseThrow();
         warehouse.update("users/capture_changed", effective);
 
-        LOG.info("Recording history: {} new, {} moved, {} returned, {} deleted",
-                changes.newUsers(), changes.movedUsers(), changes.returnedUsers(), changes.deletedUsers());
+        LOG.info(
+                "Recording history: {} new, {} moved, {} returned, {} deleted",
+                changes.newUsers(),
+                changes.movedUsers(),
+                changes.returnedUsers(),
+                changes.deletedUsers());
         warehouse.update("users/close_versions", effective);
-        warehouse.update("users/open_versions", Map.of(
-                "effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
+        warehouse.update(
+                "users/open_versions",
+                Map.of("effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());
@@ -82,19 +92,21 @@ final class UsersSnapshotStep {
         warehouse.update("users/update_fact", Map.of());
 
         long quarantined = warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
-        warehouse.update("users/record_snapshot", Map.ofEntries(
-                Map.entry("snapshot_id", snapshotId),
-                Map.entry("effective_from", Warehouse.timestamp(effectiveFrom)),
-                Map.entry("fingerprint", extract.fingerprint()),
-                Map.entry("extract_rows", extract.rows()),
-                Map.entry("distinct_ids", counts.distinctIds()),
-                Map.entry("users", changes.users()),
-                Map.entry("new_users", changes.newUsers()),
-                Map.entry("moved_users", changes.movedUsers()),
-                Map.entry("returned_users", changes.returnedUsers()),
-                Map.entry("deleted_users", changes.deletedUsers()),
-                Map.entry("quarantined_rows", quarantined),
-                Map.entry("run_id", runId)));
+        warehouse.update(
+                "users/record_snapshot",
+                Map.ofEntries(
+                        Map.entry("snapshot_id", snapshotId),
+                        Map.entry("effective_from", Warehouse.timestamp(effectiveFrom)),
+                        Map.entry("fingerprint", extract.fingerprint()),
+                        Map.entry("extract_rows", extract.rows()),
+                        Map.entry("distinct_ids", counts.distinctIds()),
+                        Map.entry("users", changes.users()),
+                        Map.entry("new_users", changes.newUsers()),
+                        Map.entry("moved_users", changes.movedUsers()),
+                        Map.entry("returned_users", changes.returnedUsers()),
+                        Map.entry("deleted_users", changes.deletedUsers()),
+                        Map.entry("quarantined_rows", quarantined),
+                        Map.entry("run_id", runId)));
         return new SnapshotOutcome.Accepted(
                 snapshotId,
                 effectiveFrom,
@@ -113,7 +125,9 @@ final class UsersSnapshotStep {
             return Optional.of("the users extract has no valid rows (every id is NULL or has conflicting postcodes);"
                     + " reload raw.users_extract and run again");
         }
-        if (!allowShrink && last.isPresent() && counts.distinctIds() * 2 < last.get().distinctIds()) {
+        if (!allowShrink
+                && last.isPresent()
+                && counts.distinctIds() * 2 < last.get().distinctIds()) {
             return Optional.of(String.format(
                     "the users extract has %d distinct ids, fewer than half of the %d in the last accepted snapshot;"
                             + " check the extract, or run again with --allow-shrink if the drop is real",

@@ -22,8 +22,10 @@ public final class StatusReader {
 
     public WarehouseStatus read() {
         Map<String, Object> recent = Map.of("limit", RECENT);
-        var snapshot = warehouse.queryOptional("status/last_snapshot", Map.of(), (rs, context) ->
-                new WarehouseStatus.Snapshot(
+        var snapshot = warehouse.queryOptional(
+                "status/last_snapshot",
+                Map.of(),
+                (rs, context) -> new WarehouseStatus.Snapshot(
                         rs.getLong("snapshot_id"),
                         timestamp(rs, "effective_from"),
                         rs.getLong("users"),
@@ -32,28 +34,42 @@ public final class StatusReader {
                         rs.getLong("returned_users"),
                         rs.getLong("deleted_users"),
                         rs.getLong("quarantined_rows")));
-        LoadedRange range = warehouse.queryOptional("status/loaded_range", Map.of(), (rs, context) ->
-                        new LoadedRange(timestamp(rs, "first_hour"), timestamp(rs, "last_hour"), rs.getLong("hours")))
+        LoadedRange range = warehouse
+                .queryOptional(
+                        "status/loaded_range",
+                        Map.of(),
+                        (rs, context) -> new LoadedRange(
+                                timestamp(rs, "first_hour"), timestamp(rs, "last_hour"), rs.getLong("hours")))
                 .orElseThrow();
-        var batches = warehouse.query("status/recent_batches", recent, (rs, context) -> new WarehouseStatus.Batch(
-                timestamp(rs, "batch_hour"),
-                rs.getLong("counted_rows"),
-                rs.getLong("quarantined_rows"),
-                rs.getLong("run_id")));
-        var gaps = warehouse.query("status/gaps", Map.of(), (rs, context) ->
-                new WarehouseStatus.Gap(timestamp(rs, "before_gap"), timestamp(rs, "after_gap")));
-        var quarantine = warehouse.query("status/quarantine_counts", Map.of(), (rs, context) ->
-                new WarehouseStatus.QuarantineCount(
+        var batches = warehouse.query(
+                "status/recent_batches",
+                recent,
+                (rs, context) -> new WarehouseStatus.Batch(
+                        timestamp(rs, "batch_hour"),
+                        rs.getLong("counted_rows"),
+                        rs.getLong("quarantined_rows"),
+                        rs.getLong("run_id")));
+        var gaps = warehouse.query(
+                "status/gaps",
+                Map.of(),
+                (rs, context) -> new WarehouseStatus.Gap(timestamp(rs, "before_gap"), timestamp(rs, "after_gap")));
+        var quarantine = warehouse.query(
+                "status/quarantine_counts",
+                Map.of(),
+                (rs, context) -> new WarehouseStatus.QuarantineCount(
                         rs.getString("source"), rs.getString("reason"), rs.getLong("row_count")));
-        var runs = warehouse.query("status/recent_runs", recent, (rs, context) -> new WarehouseStatus.Run(
-                rs.getLong("run_id"),
-                timestamp(rs, "as_of"),
-                timestamp(rs, "started_at"),
-                timestamp(rs, "finished_at"),
-                rs.getString("outcome"),
-                rs.getString("users_outcome"),
-                rs.getString("pageviews_outcome"),
-                rs.getString("message")));
+        var runs = warehouse.query(
+                "status/recent_runs",
+                recent,
+                (rs, context) -> new WarehouseStatus.Run(
+                        rs.getLong("run_id"),
+                        timestamp(rs, "as_of"),
+                        timestamp(rs, "started_at"),
+                        timestamp(rs, "finished_at"),
+                        rs.getString("outcome"),
+                        rs.getString("users_outcome"),
+                        rs.getString("pageviews_outcome"),
+                        rs.getString("message")));
         return new WarehouseStatus(
                 snapshot,
                 Optional.ofNullable(range.first()),

@@ -41,7 +41,8 @@ final class DuckDbDialect implements Dialect {
                             e);
                 }
                 if (!told) {
-                    LOG.info("Warehouse {} is in use by another process; waiting up to {} s", url, lockWait.toSeconds());
+                    LOG.info(
+                            "Warehouse {} is in use by another process; waiting up to {} s", url, lockWait.toSeconds());
                     told = true;
                 }
                 sleep();

@@ -11,8 +11,8 @@ public record Identifier(String name) {
     public Identifier {
         requireNonNull(name, "name");
         if (!PLAIN_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "Identifier '" + name + "' is not a plain name (lower-case letters, digits and _, one optional dot)");
+            throw new IllegalArgumentException("Identifier '" + name
+                    + "' is not a plain name (lower-case letters, digits and _, one optional dot)");
         }
     }
 

@@ -38,7 +38,10 @@ public final class SchemaMigrator {
         return warehouse.inTransaction(() -> {
             warehouse.execute("schema/create_schema_history", Map.of());
             Map<Integer, Long> applied = warehouse
-                    .query("schema/applied_migrations", Map.of(), (rs, context) -> Map.entry(rs.getInt(1), rs.getLong(3)))
+                    .query(
+                            "schema/applied_migrations",
+                            Map.of(),
+                            (rs, context) -> Map.entry(rs.getInt(1), rs.getLong(3)))
                     .stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             int count = 0;

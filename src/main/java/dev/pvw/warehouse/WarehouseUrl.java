@@ -23,7 +23,8 @@ public record WarehouseUrl(String jdbcUrl, Engine engine) {
     /** Parses a URL given on the command line or in PVW_WAREHOUSE. */
     public static WarehouseUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new PvwException(ErrorCode.USAGE, "The warehouse URL is empty; give a JDBC URL such as " + DEFAULT + ".");
+            throw new PvwException(
+                    ErrorCode.USAGE, "The warehouse URL is empty; give a JDBC URL such as " + DEFAULT + ".");
         }
         String trimmed = url.strip();
         return Arrays.stream(Engine.values())

@@ -49,8 +49,7 @@ abstract class AbstractSpecRulesIT {
         warehouse.landPageviews(List.of(view(1, "2026-01-01T23:59:59"), view(1, "2026-01-02T00:00:00")));
         warehouse.run(DAY2_MIDNIGHT, 0);
 
-        assertThat(atView()).containsExactly(
-                row("2026-01-01T23:00", "A", 1), row("2026-01-02T00:00", "B", 1));
+        assertThat(atView()).containsExactly(row("2026-01-01T23:00", "A", 1), row("2026-01-02T00:00", "B", 1));
         assertThat(current()).containsExactly(row("2026-01-01T23:00", "B", 1), row("2026-01-02T00:00", "B", 1));
     }
 
@@ -62,8 +61,11 @@ abstract class AbstractSpecRulesIT {
                 view(3, "2026-01-01T10:00:00"), view(4, "2026-01-01T10:00:00")));
         warehouse.run("2026-01-01T11:05:00", 0);
 
-        assertThat(atView()).containsExactly(
-                row("2026-01-01T10:00", null, 2), row("2026-01-01T10:00", "N1", 1), row("2026-01-01T10:00", "SW19", 1));
+        assertThat(atView())
+                .containsExactly(
+                        row("2026-01-01T10:00", null, 2),
+                        row("2026-01-01T10:00", "N1", 1),
+                        row("2026-01-01T10:00", "SW19", 1));
         assertThat(current()).isEqualTo(atView());
     }
 
@@ -79,8 +81,10 @@ abstract class AbstractSpecRulesIT {
         CliResult again = warehouse.run("2026-01-02T11:05:00", 0);
 
         assertThat(again.out()).contains("unchanged");
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots")).isEqualTo(1);
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.user_postcode_history")).isEqualTo(2);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
+                .isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.user_postcode_history"))
+                .isEqualTo(2);
         assertThat(current()).isEqualTo(before);
     }
 
@@ -101,7 +105,8 @@ abstract class AbstractSpecRulesIT {
         assertThat(current()).isEqualTo(atView());
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots WHERE replaced_by IS NULL"))
                 .isEqualTo(2);
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.user_postcode_history")).isEqualTo(2);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.user_postcode_history"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -181,21 +186,23 @@ abstract class AbstractSpecRulesIT {
 
         assertThat(again.out()).contains("already loaded");
         assertThat(atView()).containsExactly(row("2026-01-01T10:00", "A", 2));
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_fact")).isEqualTo(2);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_fact"))
+                .isEqualTo(2);
     }
 
     @Test
     void aBatchWithDifferentContentForAnHourReplacesIt() {
         warehouse.landUsers(List.of(user(1, "A"), user(2, "B")));
-        warehouse.landPageviews(List.of(view(1, "2026-01-01T10:00:00"), view(1, "2026-01-01T09:59:00"),
-                view(1, "2026-01-01T10:30:00")));
+        warehouse.landPageviews(List.of(
+                view(1, "2026-01-01T10:00:00"), view(1, "2026-01-01T09:59:00"), view(1, "2026-01-01T10:30:00")));
         warehouse.run("2026-01-01T11:05:00", 0);
         warehouse.landPageviews(List.of(view(2, "2026-01-01T10:00:00"), view(2, "2026-01-01T10:20:00")));
         warehouse.run("2026-01-01T11:35:00", 0);
 
         assertThat(atView()).containsExactly(row("2026-01-01T10:00", "B", 2));
         assertThat(current()).isEqualTo(atView());
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_fact")).isEqualTo(2);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_fact"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -233,13 +240,17 @@ abstract class AbstractSpecRulesIT {
         warehouse.run(DAY3_MIDNIGHT, 0);
         // Backfilled views of all three days arrive after the snapshots.
         warehouse.landPageviews(List.of(
-                view(1, "2026-01-01T12:00:00"), view(1, "2026-01-02T00:00:00"), view(1, "2026-01-02T12:00:00"),
-                view(1, "2026-01-03T12:00:00"), view(1, "2026-01-03T12:30:00")));
+                view(1, "2026-01-01T12:00:00"),
+                view(1, "2026-01-02T00:00:00"),
+                view(1, "2026-01-02T12:00:00"),
+                view(1, "2026-01-03T12:00:00"),
+                view(1, "2026-01-03T12:30:00")));
         warehouse.run("2026-01-03T13:05:00", 0);
 
-        assertThat(atView()).containsExactly(
-                row("2026-01-01T12:00", "A", 1), row("2026-01-02T00:00", "B", 1),
-                row("2026-01-02T12:00", "B", 1), row("2026-01-03T12:00", "C", 2));
+        assertThat(atView())
+                .containsExactly(
+                        row("2026-01-01T12:00", "A", 1), row("2026-01-02T00:00", "B", 1),
+                        row("2026-01-02T12:00", "B", 1), row("2026-01-03T12:00", "C", 2));
         assertThat(current()).extracting(MartRow::postcode).containsOnly("C");
     }
 
@@ -299,10 +310,16 @@ abstract class AbstractSpecRulesIT {
         warehouse.landPageviews(List.of(view(1, "2026-01-02T10:00:00")));
         warehouse.run("2026-01-02T11:05:00", 0);
 
-        assertThat(current()).containsExactly(
-                row("2026-01-01T10:00", "B", 1), row("2026-01-01T10:00", "C", 1), row("2026-01-02T10:00", "C", 1));
-        assertThat(atView()).containsExactly(
-                row("2026-01-01T10:00", "A", 1), row("2026-01-01T10:00", "B", 1), row("2026-01-02T10:00", "C", 1));
+        assertThat(current())
+                .containsExactly(
+                        row("2026-01-01T10:00", "B", 1),
+                        row("2026-01-01T10:00", "C", 1),
+                        row("2026-01-02T10:00", "C", 1));
+        assertThat(atView())
+                .containsExactly(
+                        row("2026-01-01T10:00", "A", 1),
+                        row("2026-01-01T10:00", "B", 1),
+                        row("2026-01-02T10:00", "C", 1));
     }
 
     // --- Bad input -------------------------------------------------------------------------------------------
@@ -319,8 +336,8 @@ abstract class AbstractSpecRulesIT {
         CliResult result = warehouse.run("2026-01-01T11:05:00", 0);
 
         assertThat(atView()).containsExactly(row("2026-01-01T10:00", "A", 1), row("2026-01-01T11:00", "A", 1));
-        assertThat(quarantineReasons("core.quarantined_pageviews")).isEqualTo(Map.of(
-                "null_user_id", 1L, "null_pageview_datetime", 1L, "pageview_after_as_of", 1L));
+        assertThat(quarantineReasons("core.quarantined_pageviews"))
+                .isEqualTo(Map.of("null_user_id", 1L, "null_pageview_datetime", 1L, "pageview_after_as_of", 1L));
         assertThat(result.out()).contains("3 rows quarantined");
         assertThat(warehouse.pvw("status").out())
                 .contains("null_user_id")
@@ -346,8 +363,10 @@ abstract class AbstractSpecRulesIT {
         warehouse.run("2026-01-01T11:05:00", 0);
 
         assertThat(atView()).containsExactly(row("2026-01-01T10:00", "SW19", 1));
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.quarantined_users")).isZero();
-        assertThat(warehouse.queryLong("SELECT users FROM core.users_snapshots")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.quarantined_users"))
+                .isZero();
+        assertThat(warehouse.queryLong("SELECT users FROM core.users_snapshots"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -377,9 +396,12 @@ abstract class AbstractSpecRulesIT {
 
         assertThat(refused.err()).contains("no valid rows");
         assertThat(atView()).containsExactly(row("2026-01-02T10:00", "A", 1));
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots")).isEqualTo(1);
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.quarantined_users")).isZero();
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.runs WHERE outcome = 'refused'")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
+                .isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.quarantined_users"))
+                .isZero();
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.runs WHERE outcome = 'refused'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -391,7 +413,8 @@ abstract class AbstractSpecRulesIT {
 
         warehouse.run(DAY2_MIDNIGHT, 3);
 
-        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -440,8 +463,10 @@ abstract class AbstractSpecRulesIT {
         assertThat(warehouse.pvw("init").exitCode()).isZero();
 
         assertThat(atView()).containsExactly(row("2026-01-01T10:00", "A", 1));
-        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.users_extract")).isEqualTo(1);
-        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.pageviews_extract")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.users_extract"))
+                .isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.pageviews_extract"))
+                .isEqualTo(1);
     }
 
     // --- Helpers ---------------------------------------------------------------------------------------------
@@ -492,5 +517,4 @@ abstract class AbstractSpecRulesIT {
     private static MartRow row(String hour, String postcode, long pageviews) {
         return new MartRow(LocalDateTime.parse(hour), postcode, pageviews);
     }
-
 }

@@ -47,8 +47,8 @@ public final class TestingWarehouse {
 
     /** Runs {@code pvw --warehouse URL args...} in-process and captures its exit code and output. */
     public CliResult pvw(String... args) {
-        return pvwWithoutWarehouse(Stream.concat(Stream.of("--warehouse", url), Stream.of(args))
-                .toArray(String[]::new));
+        return pvwWithoutWarehouse(
+                Stream.concat(Stream.of("--warehouse", url), Stream.of(args)).toArray(String[]::new));
     }
 
     /** Runs {@code pvw args...} in-process, with the test's folder as working directory and no environment. */
