@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,5 +88,23 @@ final class PageviewBatchStep {
         warehouse.update("pageviews/subtract_replaced_current", old);
         warehouse.update("pageviews/delete_replaced", old);
         warehouse.update("pageviews/mark_replaced", Map.of("batch_id", batchId, "replaced_id", standing.batchId()));
+    }
+
+    /** The batch standing for an hour in the ledger. */
+    record ActiveBatch(long batchId, String fingerprint, LocalDateTime firstHour, LocalDateTime lastHour) {
+        static final RowMapper<ActiveBatch> MAPPER = (rs, context) -> new ActiveBatch(
+                rs.getLong("batch_id"),
+                rs.getString("fingerprint"),
+                Rows.timestamp(rs, "first_hour"),
+                Rows.timestamp(rs, "last_hour"));
+    }
+
+    /** What a batch counted and quarantined, and the hours its counted rows cover. */
+    record BatchCounts(long countedRows, long quarantinedRows, LocalDateTime firstHour, LocalDateTime lastHour) {
+        static final RowMapper<BatchCounts> MAPPER = (rs, context) -> new BatchCounts(
+                rs.getLong("counted_rows"),
+                rs.getLong("quarantined_rows"),
+                Rows.timestamp(rs, "first_hour"),
+                Rows.timestamp(rs, "last_hour"));
     }
 }

@@ -6,6 +6,7 @@ import dev.pvw.warehouse.Warehouse;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,5 +135,30 @@ final class UsersSnapshotStep {
                     counts.distinctIds(), last.get().distinctIds()));
         }
         return Optional.empty();
+    }
+
+    /** The last accepted users snapshot, as far as the next one needs to know. */
+    record LastSnapshot(long snapshotId, LocalDateTime effectiveFrom, String fingerprint, long distinctIds) {
+        static final RowMapper<LastSnapshot> MAPPER = (rs, context) -> new LastSnapshot(
+                rs.getLong("snapshot_id"),
+                Rows.timestamp(rs, "effective_from"),
+                rs.getString("fingerprint"),
+                rs.getLong("distinct_ids"));
+    }
+
+    /** What the guards look at in a users extract. */
+    record GuardCounts(long distinctIds, long validRows) {
+        static final RowMapper<GuardCounts> MAPPER =
+                (rs, context) -> new GuardCounts(rs.getLong("distinct_ids"), rs.getLong("valid_rows"));
+    }
+
+    /** How a snapshot changes the users. */
+    record Changes(long users, long newUsers, long movedUsers, long returnedUsers, long deletedUsers) {
+        static final RowMapper<Changes> MAPPER = (rs, context) -> new Changes(
+                rs.getLong("users"),
+                rs.getLong("new_users"),
+                rs.getLong("moved_users"),
+                rs.getLong("returned_users"),
+                rs.getLong("deleted_users"));
     }
 }
