@@ -21,13 +21,15 @@ enum PeriodFormat {
             int countWidth = Math.max(
                     "pageviews".length(),
                     rows.stream()
-                            .mapToInt(row -> String.format("%,d", row.pageviews()).length())
+                            .mapToInt(
+                                    row -> String.format("%,d", row.pageviews()).length())
                             .max()
                             .orElse(0));
             String line = "%-19s  %-" + postcodeWidth + "s  %" + countWidth + "s%n";
             out.printf(line, "period_start", "postcode", "pageviews");
             for (PeriodRow row : rows) {
-                out.printf(line, Timestamps.format(row.periodStart()), label(row), String.format("%,d", row.pageviews()));
+                out.printf(
+                        line, Timestamps.format(row.periodStart()), label(row), String.format("%,d", row.pageviews()));
             }
             out.printf("(%d rows)%n", rows.size());
         }

@@ -70,9 +70,8 @@ final class QueryCommand implements Callable<Integer> {
         Mart mart = mart(question);
         Grain periodGrain = choice(Grain.class, grain, "--grain", "hour, day, week, month or year");
         PeriodFormat output = choice(PeriodFormat.class, format, "--format", "table, csv or json");
-        String normalisedPostcode = postcode == null || postcode.isBlank()
-                ? null
-                : postcode.strip().toUpperCase(Locale.ROOT);
+        String normalisedPostcode =
+                postcode == null || postcode.isBlank() ? null : postcode.strip().toUpperCase(Locale.ROOT);
         try (Warehouse warehouse = pvw.openWarehouse()) {
             new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
             List<PeriodRow> rows = new MartQuery(warehouse).periods(mart, periodGrain, from, to, normalisedPostcode);

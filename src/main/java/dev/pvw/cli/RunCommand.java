@@ -45,21 +45,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDateTime logicalTime = asOf != null
-                ? asOf
-                : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime logicalTime =
+                asOf != null ? asOf : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
         try (Warehouse warehouse = pvw.openWarehouse()) {
-            RunReport report = new Pipeline(warehouse, pvw.context().clock(), pvw.lockWait())
-                    .run(logicalTime, allowShrink);
+            RunReport report =
+                    new Pipeline(warehouse, pvw.context().clock(), pvw.lockWait()).run(logicalTime, allowShrink);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Run %d as of %s on %s: %s.%n", report.runId(), Timestamps.format(logicalTime),
-                    warehouse.url(), report.outcome());
+            out.printf(
+                    "Run %d as of %s on %s: %s.%n",
+                    report.runId(), Timestamps.format(logicalTime), warehouse.url(), report.outcome());
             out.printf("  users:     %s%n", report.users().describe());
             out.printf("  pageviews: %s%n", report.pageviews().describe());
             if (report.users() instanceof SnapshotOutcome.Refused refused) {
-                spec.commandLine()
-                        .getErr()
-                        .printf("Users snapshot refused: %s.%n", refused.reason());
+                spec.commandLine().getErr().printf("Users snapshot refused: %s.%n", refused.reason());
                 return ExitCodes.REFUSED;
             }
             return ExitCodes.OK;

@@ -38,19 +38,20 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("Warehouse: %s%n%n", warehouse.url());
 
         out.println("Users snapshot");
-        status.lastSnapshot().ifPresentOrElse(
-                snapshot -> out.printf(
-                        "  last accepted: #%d effective %s: %d users (%d new, %d moved, %d returned, %d deleted),"
-                                + " %d rows quarantined%n",
-                        snapshot.snapshotId(),
-                        snapshot.effectiveFrom().toLocalDate(),
-                        snapshot.users(),
-                        snapshot.newUsers(),
-                        snapshot.movedUsers(),
-                        snapshot.returnedUsers(),
-                        snapshot.deletedUsers(),
-                        snapshot.quarantinedRows()),
-                () -> out.println("  none accepted yet"));
+        status.lastSnapshot()
+                .ifPresentOrElse(
+                        snapshot -> out.printf(
+                                "  last accepted: #%d effective %s: %d users (%d new, %d moved, %d returned, %d deleted),"
+                                        + " %d rows quarantined%n",
+                                snapshot.snapshotId(),
+                                snapshot.effectiveFrom().toLocalDate(),
+                                snapshot.users(),
+                                snapshot.newUsers(),
+                                snapshot.movedUsers(),
+                                snapshot.returnedUsers(),
+                                snapshot.deletedUsers(),
+                                snapshot.quarantinedRows()),
+                        () -> out.println("  none accepted yet"));
 
         out.printf("%nPageview hours%n");
         if (status.firstHour().isEmpty()) {

@@ -21,8 +21,8 @@ final class TimestampConverter implements ITypeConverter<LocalDateTime> {
             }
             return LocalDateTime.parse(text.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value
-                    + "' is not a timestamp; write it as 2026-01-02T00:05:00 (UTC, no zone)");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a timestamp; write it as 2026-01-02T00:05:00 (UTC, no zone)");
         }
     }
 }
