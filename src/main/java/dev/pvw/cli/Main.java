@@ -1,11 +1,19 @@
 package dev.pvw.cli;
 
 import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import java.util.TimeZone;
+import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of the {@code pvw} executable: wires the commands and maps outcomes to exit codes. */
 public final class Main {
@@ -27,34 +35,98 @@ public final class Main {
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
+        commandLine.setParameterExceptionHandler(new UsageHandler(context));
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));
-        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof PvwException pvwException
-                ? pvwException.code().exitCode()
-                : ExitCodes.FAILURE);
+        commandLine.setExitCodeExceptionMapper(Main::exitCode);
         return commandLine;
+    }
+
+    private static int exitCode(Throwable exception) {
+        if (exception instanceof PvwException pvwException) {
+            return pvwException.code().exitCode();
+        }
+        return exception instanceof ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    /** The text on one line, so that the user sees one sentence however the message was wrapped. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String withoutFinalPeriod(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
+    /**
+     * Prints one sentence for a command line picocli cannot parse (or a command rejects as such): what was wrong and
+     * where the usage is, instead of picocli's default of the message followed by the whole usage help.
+     */
+    private record UsageHandler(CliContext context) implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException exception, String[] args) {
+            CommandLine commandLine = exception.getCommandLine();
+            Secrets secrets = Secrets.in(List.of(args), context.environment());
+            PrintWriter err = commandLine.getErr();
+            err.println(secrets.scrub(sentence(exception, commandLine.getCommandSpec())));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+
+        private static String sentence(ParameterException exception, CommandSpec command) {
+            String problem = withoutFinalPeriod(oneLine(exception.getMessage()));
+            if (exception instanceof UnmatchedArgumentException unmatched) {
+                problem = unmatched(unmatched, command, problem);
+            }
+            return problem + "; see '" + command.qualifiedName() + " --help' for usage.";
+        }
+
+        private static String unmatched(UnmatchedArgumentException unmatched, CommandSpec command, String problem) {
+            String described = problem;
+            if (!unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+                String first = unmatched.getUnmatched().get(0);
+                described = command.subcommands().isEmpty()
+                        ? "Unexpected argument '" + first + "' for " + command.qualifiedName()
+                        : "Unknown command '" + first + "'";
+            }
+            List<String> suggestions = unmatched.getSuggestions();
+            return suggestions.isEmpty()
+                    ? described
+                    : described + " (did you mean " + String.join(" or ", suggestions) + "?)";
+        }
     }
 
     /** Prints one sentence for a failure (and the stack trace with -v) and returns its exit code. */
     private record FailureHandler(PvwCommand pvw) implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+            Secrets secrets =
+                    Secrets.in(parseResult.originalArgs(), pvw.context().environment());
             PrintWriter err = commandLine.getErr();
-            if (exception instanceof PvwException pvwException) {
-                err.println(pvwException.getMessage());
-                printDetails(err, exception);
-                return pvwException.code().exitCode();
-            }
-            err.println("pvw failed unexpectedly: " + exception
-                    + "; run again with -v for details and report it if it persists.");
-            printDetails(err, exception);
-            return ExitCodes.FAILURE;
-        }
-
-        private void printDetails(PrintWriter err, Exception exception) {
+            err.println(secrets.scrub(sentence(exception, commandLine.getCommandSpec())));
             if (pvw.verbose()) {
-                exception.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                exception.printStackTrace(new PrintWriter(trace, true));
+                err.print(secrets.scrub(trace.toString()));
             }
             err.flush();
+            return exitCode(exception);
+        }
+
+        private static String sentence(Exception exception, CommandSpec command) {
+            if (exception instanceof PvwException pvwException) {
+                String message = oneLine(pvwException.getMessage());
+                if (pvwException.code() == ErrorCode.USAGE) {
+                    return withoutFinalPeriod(message) + "; see '" + command.qualifiedName() + " --help' for usage.";
+                }
+                // The warehouse names the failed SQL resource and the engine's message, but no remedy.
+                if (pvwException.code() == ErrorCode.FAILURE && pvwException.getCause() instanceof JdbiException) {
+                    return withoutFinalPeriod(message)
+                            + "; fix the cause and run the command again (-v shows the SQL and the stack trace).";
+                }
+                return message;
+            }
+            return "pvw failed unexpectedly: " + oneLine(exception.toString())
+                    + "; run again with -v for details and report it if it persists.";
         }
     }
 }

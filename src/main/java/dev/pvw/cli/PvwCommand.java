@@ -6,8 +6,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.warehouse.Engine;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -34,6 +37,7 @@ import picocli.CommandLine.ScopeType;
         })
 final class PvwCommand {
     static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
+    private static final String DUCKDB_PREFIX = "jdbc:duckdb:";
 
     private final CliContext context;
 
@@ -62,6 +66,8 @@ final class PvwCommand {
     @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
+            // With a default picocli calls the setter on every parse, so an embedder's next command is quiet again.
+            defaultValue = "false",
             description = "Log every step in detail and show stack traces on failure.")
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
@@ -85,16 +91,50 @@ final class PvwCommand {
         return Duration.ofSeconds(lockWaitSeconds);
     }
 
-    /** The warehouse URL from --warehouse, else $PVW_WAREHOUSE, else the default DuckDB file. */
+    /**
+     * The warehouse URL from --warehouse, else $PVW_WAREHOUSE, else the default DuckDB file; a relative DuckDB path is
+     * taken in the context's working directory.
+     */
     WarehouseUrl warehouseUrl() {
+        return inWorkingDirectory(WarehouseUrl.parse(givenUrl()));
+    }
+
+    private String givenUrl() {
         if (warehouse != null) {
-            return WarehouseUrl.parse(warehouse);
+            return warehouse;
         }
         String fromEnvironment = context.environment().get(ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return WarehouseUrl.parse(fromEnvironment);
+            return fromEnvironment;
         }
-        return WarehouseUrl.parse(WarehouseUrl.DEFAULT);
+        return WarehouseUrl.DEFAULT;
+    }
+
+    /**
+     * The JVM resolves a relative file against its own start directory, which is the working directory only when pvw
+     * runs as its own process; resolving here keeps "the working directory" of SPEC section 1 true when embedded.
+     */
+    private WarehouseUrl inWorkingDirectory(WarehouseUrl url) {
+        if (url.engine() != Engine.DUCKDB) {
+            return url;
+        }
+        String target = url.jdbcUrl().substring(DUCKDB_PREFIX.length());
+        int options = target.indexOf(';');
+        String path = options < 0 ? target : target.substring(0, options);
+        // Empty or ':memory:' is in memory; '~' and 'md:' style names are the driver's to resolve.
+        if (path.isEmpty() || path.contains(":") || path.startsWith("~")) {
+            return url;
+        }
+        try {
+            Path file = Path.of(path);
+            if (file.isAbsolute()) {
+                return url;
+            }
+            return WarehouseUrl.parse(
+                    DUCKDB_PREFIX + context.workingDirectory().resolve(file) + target.substring(path.length()));
+        } catch (InvalidPathException e) {
+            return url;
+        }
     }
 
     Warehouse openWarehouse() {

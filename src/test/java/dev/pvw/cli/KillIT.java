@@ -1,0 +1,236 @@
+package dev.pvw.cli;
+
+import static dev.pvw.cli.CliSentences.sentenceOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pvw.testing.CliResult;
+import dev.pvw.testing.MartRow;
+import dev.pvw.testing.TestingEngine;
+import dev.pvw.testing.TestingWarehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC section 4, last bullet, with the real executable in processes of its own: a run killed part-way leaves the
+ * warehouse as it was and the next run completes the work; two runs at once never corrupt the warehouse.
+ *
+ * <p>Every scenario starts from a copy of one warehouse prepared for the class: a committed run (20,000 users, a batch
+ * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of 3 million pageviews
+ * on 2026-01-06 landed, large enough that a run takes seconds and can be caught mid-way.
+ */
+@Timeout(value = 50, unit = TimeUnit.SECONDS)
+class KillIT {
+    private static final int USERS = 20_000;
+    private static final int POSTCODES = 40;
+    private static final long FIRST_BATCH_ROWS = 10_000;
+    private static final long SECOND_BATCH_ROWS = 3_000_000;
+    private static final String FIRST_HOUR = "2026-01-05 00:00:00";
+    private static final String SECOND_HOUR = "2026-01-06 00:00:00";
+    private static final String FIRST_RUN_AS_OF = "2026-01-05T01:00:00";
+    private static final String SECOND_RUN_AS_OF = "2026-01-06T01:00:00";
+
+    /** SPEC section 3: every pageview under the user's latest postcode. */
+    private static final String CURRENT_POSTCODE = "after_move.postcode";
+
+    /** SPEC section 3: the postcode of the snapshot effective at the view; the move is effective 2026-01-06. */
+    private static final String POSTCODE_AT_VIEW = "CASE WHEN v.pageview_datetime < TIMESTAMP '" + SECOND_HOUR
+            + "' THEN before_move.postcode ELSE after_move.postcode END";
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern RUN_STARTED = Pattern.compile("Run \\d+ started");
+    private static final Pattern ATTRIBUTING_BATCH = Pattern.compile("Attributing pageviews of batch");
+
+    @TempDir
+    static Path template;
+
+    @TempDir
+    Path directory;
+
+    private TestingWarehouse warehouse;
+
+    @BeforeAll
+    static void commitAFirstRunAndLandALargeSecondExtract() {
+        prepare(new TestingWarehouse(TestingEngine.DUCKDB, template));
+    }
+
+    @BeforeEach
+    void copyThePreparedWarehouse() throws IOException {
+        warehouse = copyOfTemplate(directory);
+    }
+
+    @Test
+    void aRunKilledPartWayLeavesTheWarehouseAsItWasAndTheNextRunCompletesIt() throws Exception {
+        CommittedState before = CommittedState.of(warehouse);
+        assertThat(before.facts()).isEqualTo(FIRST_BATCH_ROWS);
+
+        try (PvwProcess run = PvwProcess.start(directory, "killed", runArgs(SECOND_RUN_AS_OF))) {
+            // By this line the users snapshot has rewritten history and fact, and the batch is being counted.
+            run.awaitLine(ATTRIBUTING_BATCH, STEP_TIMEOUT);
+            run.kill();
+            int exitCode = run.waitFor(STEP_TIMEOUT);
+
+            assertThat(exitCode)
+                    .as("died by SIGKILL, not a normal exit\n" + run.describe())
+                    .isEqualTo(PvwProcess.KILLED_EXIT_CODE);
+            assertThat(run.stderr()).contains("Re-attributing pageviews").doesNotContain("succeeded", "failed");
+        }
+
+        assertThat(CommittedState.of(warehouse)).isEqualTo(before);
+        assertThat(runOutcomes()).containsExactly("succeeded", "running");
+
+        CliResult next = warehouse.run(SECOND_RUN_AS_OF, 0);
+
+        assertThat(next.out())
+                .contains("users snapshot 2 effective 2026-01-06 accepted")
+                .contains(SECOND_BATCH_ROWS + " pageviews counted");
+        assertThat(runOutcomes()).containsExactly("succeeded", "interrupted", "succeeded");
+        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + SECOND_BATCH_ROWS);
+        assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
+        assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
+    }
+
+    @Test
+    void aSecondRunThatMayNotWaitFailsWithOneSentenceAndTheFirstCompletes() throws Exception {
+        try (PvwProcess first = PvwProcess.start(directory, "first", runArgs(SECOND_RUN_AS_OF))) {
+            first.awaitLine(RUN_STARTED, STEP_TIMEOUT);
+
+            CliResult second = warehouse.pvw("--lock-wait", "0", "run", "--as-of", SECOND_RUN_AS_OF);
+
+            assertThat(first.isAlive())
+                    .as("the first run still held the warehouse")
+                    .isTrue();
+            assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(sentenceOf(second))
+                    .startsWith("Another process is using warehouse " + warehouse.url())
+                    .contains("try again when it has finished")
+                    .contains("--lock-wait");
+            assertThat(first.waitFor(STEP_TIMEOUT)).as(first.describe()).isZero();
+        }
+
+        assertThat(runOutcomes()).as("the refused run never got in").containsExactly("succeeded", "succeeded");
+        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + SECOND_BATCH_ROWS);
+        assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
+        assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
+    }
+
+    @Test
+    void aSecondRunThatMayWaitWaitsForTheFirstAndTheResultIsAsIfTheyRanOneAfterTheOther() throws Exception {
+        String laterAsOf = "2026-01-06T02:00:00";
+        try (PvwProcess first = PvwProcess.start(directory, "first", runArgs(SECOND_RUN_AS_OF))) {
+            first.awaitLine(RUN_STARTED, STEP_TIMEOUT);
+            try (PvwProcess second = PvwProcess.start(directory, "second", runArgs("--lock-wait", "60", laterAsOf))) {
+                second.awaitLine(Pattern.compile("is in use by another process; waiting up to 60 s"), STEP_TIMEOUT);
+
+                assertThat(first.waitFor(STEP_TIMEOUT)).as(first.describe()).isZero();
+                assertThat(second.waitFor(STEP_TIMEOUT)).as(second.describe()).isZero();
+                assertThat(first.stdout()).contains(SECOND_BATCH_ROWS + " pageviews counted");
+                assertThat(second.stdout())
+                        .as("the second saw what the first committed")
+                        .contains("users extract unchanged")
+                        .contains("already loaded with this content");
+            }
+        }
+
+        TestingWarehouse sequential = copyOfTemplate(Files.createDirectory(directory.resolve("sequential")));
+        sequential.run(SECOND_RUN_AS_OF, 0);
+        sequential.run(laterAsOf, 0);
+
+        assertThat(CommittedState.of(warehouse)).isEqualTo(CommittedState.of(sequential));
+        assertThat(runRecords(warehouse)).isEqualTo(runRecords(sequential));
+        assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
+    }
+
+    /** Commits the first run and lands the large second extract. */
+    private static void prepare(TestingWarehouse target) {
+        CliResult init = target.pvw("init");
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        land(target, users(0), pageviews(FIRST_HOUR, FIRST_BATCH_ROWS));
+        target.run(FIRST_RUN_AS_OF, 0);
+        land(target, users(1), pageviews(SECOND_HOUR, SECOND_BATCH_ROWS));
+    }
+
+    /** The prepared warehouse copied into {@code folder}: its database file and write-ahead log, if any. */
+    private static TestingWarehouse copyOfTemplate(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(template)) {
+            for (Path file : files.filter(file -> file.getFileName().toString().startsWith("warehouse.duckdb"))
+                    .toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        TestingWarehouse copy = new TestingWarehouse(TestingEngine.DUCKDB, folder);
+        assertThat(Path.of(copy.url().substring("jdbc:duckdb:".length()))).exists();
+        return copy;
+    }
+
+    /** Lands both extracts the way the extract processes do, truncate then load, generated in SQL for speed. */
+    private static void land(TestingWarehouse target, String usersSelect, String pageviewsSelect) {
+        target.execute(
+                "DELETE FROM raw.users_extract",
+                "INSERT INTO raw.users_extract " + usersSelect,
+                "DELETE FROM raw.pageviews_extract",
+                "INSERT INTO raw.pageviews_extract " + pageviewsSelect);
+    }
+
+    /** Every user; {@code shift} 1 moves every user to the next postcode. */
+    private static String users(int shift) {
+        return "SELECT range AS id, 'P' || lpad(CAST((range + " + shift + ") % " + POSTCODES + " AS VARCHAR), 2, '0')"
+                + " AS postcode FROM range(1, " + (USERS + 1) + ")";
+    }
+
+    /** {@code rows} pageviews spread over the users and over the seconds of the hour. */
+    private static String pageviews(String hour, long rows) {
+        return "SELECT (range % " + USERS + ") + 1 AS user_id, '/page/' || (range % 100) AS url,"
+                + " TIMESTAMP '" + hour + "' + INTERVAL (range % 3600) SECOND AS pageview_datetime"
+                + " FROM range(" + rows + ")";
+    }
+
+    /** The mart both batches and both snapshots make, computed straight from the generators: a reference model. */
+    private List<MartRow> expectedMart(String postcode) {
+        return warehouse.query(
+                "SELECT date_trunc('hour', v.pageview_datetime) AS hour_start, " + postcode + " AS postcode,"
+                        + " count(*) AS pageviews"
+                        + " FROM (" + pageviews(FIRST_HOUR, FIRST_BATCH_ROWS) + " UNION ALL "
+                        + pageviews(SECOND_HOUR, SECOND_BATCH_ROWS) + ") AS v"
+                        + " JOIN (" + users(0) + ") AS before_move ON before_move.id = v.user_id"
+                        + " JOIN (" + users(1) + ") AS after_move ON after_move.id = v.user_id"
+                        + " GROUP BY ALL ORDER BY hour_start, postcode",
+                rs -> new MartRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getLong(3)));
+    }
+
+    private List<String> runOutcomes() {
+        return warehouse.query("SELECT outcome FROM core.runs ORDER BY run_id", rs -> rs.getString(1));
+    }
+
+    /** The run log without its wall-clock times, which differ between any two executions. */
+    private static List<String> runRecords(TestingWarehouse target) {
+        return target.query(
+                "SELECT run_id, as_of, outcome, users_outcome, pageviews_outcome, message FROM core.runs ORDER BY run_id",
+                rs -> String.join(
+                        " | ",
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
+    }
+
+    private String[] runArgs(String asOf) {
+        return new String[] {"--warehouse", warehouse.url(), "run", "--as-of", asOf};
+    }
+
+    private String[] runArgs(String option, String value, String asOf) {
+        return new String[] {"--warehouse", warehouse.url(), option, value, "run", "--as-of", asOf};
+    }
+}

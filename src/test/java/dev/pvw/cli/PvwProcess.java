@@ -1,0 +1,146 @@
+package dev.pvw.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The real {@code pvw} executable (the shaded jar the {@code package} phase built) running as a process of its own, as
+ * a scheduler starts it: its stderr is read line by line so that a test can act on a log line, its stdout kept in a
+ * file.
+ */
+final class PvwProcess implements AutoCloseable {
+    /** How a process killed by SIGKILL exits, as the JDK reports it on Linux: 128 + signal 9. */
+    static final int KILLED_EXIT_CODE = 128 + 9;
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Process process;
+    private final Path stdout;
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
+    private final Thread reader;
+
+    private PvwProcess(Process process, Path stdout) {
+        this.process = requireNonNull(process, "process");
+        this.stdout = requireNonNull(stdout, "stdout");
+        this.reader = new Thread(this::readStderr, "pvw-stderr-" + process.pid());
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /** Starts {@code java -Duser.timezone=UTC -jar target/pvw.jar args...} in {@code directory}. */
+    static PvwProcess start(Path directory, String name, String... args) {
+        String property = System.getProperty("pvw.jar");
+        if (property == null) {
+            throw new IllegalStateException(
+                    "System property pvw.jar is not set; run this test through failsafe (mvn verify)");
+        }
+        Path jar = Path.of(property);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " does not exist; the package phase builds it before integration tests");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.timezone=UTC",
+                "-jar",
+                jar.toString()));
+        command.addAll(List.of(args));
+        Path stdout = directory.resolve(name + ".out");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(stdout.toFile());
+        builder.environment().remove(PvwCommand.ENVIRONMENT_VARIABLE);
+        try {
+            return new PvwProcess(builder.start(), stdout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    /** Waits for a line of stderr matching {@code pattern} and returns it; fails if the process ends first. */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        Instant giveUpAt = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(giveUpAt)) {
+            String line = unread.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (line != null && pattern.matcher(line).find()) {
+                return line;
+            }
+            if (line == null && !reader.isAlive() && unread.isEmpty()) {
+                throw new AssertionError("pvw ended (exit " + process.waitFor() + ") before printing a line matching "
+                        + pattern + "\n" + describe());
+            }
+        }
+        throw new AssertionError("No line matching " + pattern + " within " + timeout + "\n" + describe());
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("pvw still running after " + timeout + "\n" + describe());
+        }
+        reader.join(timeout.toMillis());
+        return process.exitValue();
+    }
+
+    /** SIGKILL on Linux: the JVM gets no chance to run shutdown hooks, close the database or roll back. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String stderr() {
+        return String.join("\n", stderr) + (stderr.isEmpty() ? "" : "\n");
+    }
+
+    String stdout() {
+        try {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String describe() {
+        return "--- stdout\n" + stdout() + "--- stderr\n" + stderr();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void readStderr() {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                stderr.add(line);
+                unread.add(line);
+            }
+        } catch (IOException e) {
+            // The stream closes when the process is killed; what was read so far stays available.
+        }
+    }
+}
