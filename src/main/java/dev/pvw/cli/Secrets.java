@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class Secrets {
     static final String MASK = "***";
 
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=([^&;]+)");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;](?:ssl)?password=([^&;]+)");
     private static final Pattern USER_INFO = Pattern.compile("(?i)jdbc:[a-z0-9]+://[^/@:]*:([^/@]+)@");
     private static final String PASSWORD_VARIABLE = "PGPASSWORD";
 

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned schema scripts {@code schema/V<n>__<what>.sql} in order and records each in
- * {@code core.schema_history}. Written here rather than taken from Flyway because Flyway's DuckDB module is no longer
+ * {@code core.schema_history}. Every script is idempotent ({@code CREATE ... IF NOT EXISTS}, {@code ADD COLUMN IF NOT
+ * EXISTS}) and all of them run each time, so that whatever init creates is recreated if it went missing, and data is
+ * never dropped or changed. Written here rather than taken from Flyway because Flyway's DuckDB module is no longer
  * released alongside Flyway itself.
  */
 public final class SchemaMigrator {
@@ -33,7 +35,7 @@ public final class SchemaMigrator {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Brings the schema up to date; returns how many scripts it applied. Never drops or changes data. */
+    /** Brings the schema up to date; returns how many new scripts it applied. Never drops or changes data. */
     public int migrate() {
         return warehouse.inTransaction(() -> {
             warehouse.execute("schema/create_schema_history", Map.of());
@@ -55,6 +57,8 @@ public final class SchemaMigrator {
                                 "Schema script " + migration.scriptName() + " has changed since it was applied to "
                                         + warehouse.url().redacted() + "; restore it and add a new version instead.");
                     }
+                    // Re-running a recorded script recreates anything dropped since; scripts are idempotent.
+                    warehouse.execute(migration.scriptName(), Map.of());
                     continue;
                 }
                 LOG.info("Applying schema script {}", migration.scriptName());

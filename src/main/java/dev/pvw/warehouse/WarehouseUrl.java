@@ -12,7 +12,7 @@ public record WarehouseUrl(String jdbcUrl, Engine engine) {
     /** Used when neither --warehouse nor PVW_WAREHOUSE is given. */
     public static final String DEFAULT = "jdbc:duckdb:warehouse.duckdb";
 
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z]+://[^/@:]*:)[^/@]*@");
 
     public WarehouseUrl {
@@ -40,11 +40,6 @@ public record WarehouseUrl(String jdbcUrl, Engine engine) {
     /** The URL with any password replaced by stars, safe to print and log. */
     public String redacted() {
         return redact(jdbcUrl);
-    }
-
-    /** For DuckDB, the database file (empty for an in-memory database). */
-    public String duckDbPath() {
-        return jdbcUrl.substring(Engine.DUCKDB.urlPrefix().length()).replaceFirst("\\?.*$", "");
     }
 
     static String redact(String url) {

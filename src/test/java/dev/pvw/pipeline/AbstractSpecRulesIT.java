@@ -469,6 +469,34 @@ abstract class AbstractSpecRulesIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void initAndRunRecreateATableThatWentMissing() {
+        warehouse.landUsers(List.of(user(1, "A")));
+        warehouse.landPageviews(List.of(view(1, "2026-01-01T10:00:00")));
+        warehouse.run("2026-01-01T11:05:00", 0);
+        warehouse.execute("DROP TABLE mart.pageviews_hourly_by_current_postcode");
+
+        assertThat(warehouse.pvw("init").exitCode()).isZero();
+
+        assertThat(current()).isEmpty();
+        assertThat(atView()).containsExactly(row("2026-01-01T10:00", "A", 1));
+        warehouse.execute("DROP TABLE raw.pageviews_extract");
+        warehouse.run("2026-01-01T12:05:00", 0);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM raw.pageviews_extract"))
+                .isZero();
+    }
+
+    @Test
+    void runCreatesTheWarehouseWhenInitWasNeverRun() {
+        TestingWarehouse fresh = new TestingWarehouse(engine(), directory.resolve("fresh"));
+        directory.resolve("fresh").toFile().mkdirs();
+
+        CliResult result = fresh.run(DAY1_MIDNIGHT, 0);
+
+        assertThat(result.out()).contains("no snapshot has been accepted yet");
+        assertThat(fresh.queryLong("SELECT count(*) FROM raw.users_extract")).isZero();
+    }
+
     // --- Helpers ---------------------------------------------------------------------------------------------
 
     private Map<String, List<MartRow>> replayHours(List<List<PageviewRow>> hours, List<Integer> order) {

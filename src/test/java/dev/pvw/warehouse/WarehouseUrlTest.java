@@ -39,7 +39,7 @@ class WarehouseUrlTest {
         WarehouseUrl url = WarehouseUrl.parse(WarehouseUrl.DEFAULT);
 
         assertThat(url.engine()).isEqualTo(Engine.DUCKDB);
-        assertThat(url.duckDbPath()).isEqualTo("warehouse.duckdb");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:duckdb:warehouse.duckdb");
     }
 
     @ParameterizedTest(name = "refuses ''{0}''")
