@@ -3,6 +3,7 @@ package dev.pvw.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ final class UsersSnapshotStep {
     }
 
     SnapshotOutcome apply(long runId, LocalDateTime asOf, boolean allowShrink) {
-        Fingerprint extract = warehouse.queryOptional("users/fingerprint", Map.of(), Fingerprint.MAPPER)
+        Fingerprint extract = warehouse
+                .queryOptional("users/fingerprint", Map.of(), Fingerprint.MAPPER)
                 .orElseThrow();
         Optional<LastSnapshot> last = warehouse.queryOptional("users/last_accepted", Map.of(), LastSnapshot.MAPPER);
         if (last.isEmpty() && extract.rows() == 0) {
@@ -35,14 +37,18 @@ final class UsersSnapshotStep {
         LocalDateTime effectiveFrom = asOf.toLocalDate().atStartOfDay();
         if (last.isPresent() && effectiveFrom.isBefore(last.get().effectiveFrom())) {
             return new SnapshotOutcome.Refused("the extract would be effective " + effectiveFrom.toLocalDate()
-                    + ", before the last accepted snapshot effective " + last.get().effectiveFrom().toLocalDate()
+                    + ", before the last accepted snapshot effective "
+                    + last.get().effectiveFrom().toLocalDate()
                     + "; run with an --as-of on or after that day");
         }
 
         LOG.info("Reading users extract ({} rows)", extract.rows());
         warehouse.execute("users/stage_rows", Map.of());
+        warehouse.analyze(WorkTables.USER_ROWS);
         warehouse.execute("users/stage_ids", Map.of());
-        GuardCounts counts = warehouse.queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
+        warehouse.analyze(WorkTables.USER_IDS);
+        GuardCounts counts = warehouse
+                .queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
                 .orElseThrow();
         Optional<String> refusal = guard(counts, last, allowShrink);
         if (refusal.isPresent()) {
@@ -59,21 +65,33 @@ final class UsersSnapshotStep {
             warehouse.update("users/revert_delete", effective);
             warehouse.update("users/revert_reopen", effective);
             warehouse.update(
-                    "users/mark_replaced", Map.of("snapshot_id", snapshotId, "replaced_id", last.get().snapshotId()));
+                    "users/mark_replaced",
+                    Map.of("snapshot_id", snapshotId, "replaced_id", last.get().snapshotId()));
         }
 
         LOG.info("Comparing snapshot with the current history");
         warehouse.execute("users/stage_users", Map.of());
+        warehouse.analyze(WorkTables.SNAPSHOT_USERS);
         warehouse.execute("users/stage_changes", Map.of());
-        Changes changes = warehouse.queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
+        warehouse.analyze(WorkTables.USER_CHANGES);
+        Changes changes = warehouse
+                .queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
                 .orElseThrow();
         warehouse.update("users/capture_changed", effective);
 
-        LOG.info("Recording history: {} new, {} moved, {} returned, {} deleted",
-                changes.newUsers(), changes.movedUsers(), changes.returnedUsers(), changes.deletedUsers());
+        LOG.info(
+                "Recording history: {} new, {} moved, {} returned, {} deleted",
+                changes.newUsers(),
+                changes.movedUsers(),
+                changes.returnedUsers(),
+                changes.deletedUsers());
         warehouse.update("users/close_versions", effective);
-        warehouse.update("users/open_versions", Map.of(
-                "effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
+        warehouse.update(
+                "users/open_versions",
+                Map.of("effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
+
+        warehouse.analyze(WorkTables.USER_POSTCODE_HISTORY);
+        warehouse.analyze(WorkTables.AFFECTED_USERS);
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());
@@ -82,19 +100,21 @@ final class UsersSnapshotStep {
         warehouse.update("users/update_fact", Map.of());
 
         long quarantined = warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
-        warehouse.update("users/record_snapshot", Map.ofEntries(
-                Map.entry("snapshot_id", snapshotId),
-                Map.entry("effective_from", Warehouse.timestamp(effectiveFrom)),
-                Map.entry("fingerprint", extract.fingerprint()),
-                Map.entry("extract_rows", extract.rows()),
-                Map.entry("distinct_ids", counts.distinctIds()),
-                Map.entry("users", changes.users()),
-                Map.entry("new_users", changes.newUsers()),
-                Map.entry("moved_users", changes.movedUsers()),
-                Map.entry("returned_users", changes.returnedUsers()),
-                Map.entry("deleted_users", changes.deletedUsers()),
-                Map.entry("quarantined_rows", quarantined),
-                Map.entry("run_id", runId)));
+        warehouse.update(
+                "users/record_snapshot",
+                Map.ofEntries(
+                        Map.entry("snapshot_id", snapshotId),
+                        Map.entry("effective_from", Warehouse.timestamp(effectiveFrom)),
+                        Map.entry("fingerprint", extract.fingerprint()),
+                        Map.entry("extract_rows", extract.rows()),
+                        Map.entry("distinct_ids", counts.distinctIds()),
+                        Map.entry("users", changes.users()),
+                        Map.entry("new_users", changes.newUsers()),
+                        Map.entry("moved_users", changes.movedUsers()),
+                        Map.entry("returned_users", changes.returnedUsers()),
+                        Map.entry("deleted_users", changes.deletedUsers()),
+                        Map.entry("quarantined_rows", quarantined),
+                        Map.entry("run_id", runId)));
         return new SnapshotOutcome.Accepted(
                 snapshotId,
                 effectiveFrom,
@@ -113,7 +133,9 @@ final class UsersSnapshotStep {
             return Optional.of("the users extract has no valid rows (every id is NULL or has conflicting postcodes);"
                     + " reload raw.users_extract and run again");
         }
-        if (!allowShrink && last.isPresent() && counts.distinctIds() * 2 < last.get().distinctIds()) {
+        if (!allowShrink
+                && last.isPresent()
+                && counts.distinctIds() * 2 < last.get().distinctIds()) {
             return Optional.of(String.format(
                     "the users extract has %d distinct ids, fewer than half of the %d in the last accepted snapshot;"
                             + " check the extract, or run again with --allow-shrink if the drop is real",
