@@ -25,6 +25,7 @@ public final class Main {
                 .addSubcommand(new RunCommand())
                 .addSubcommand(new StatusCommand())
                 .addSubcommand(new QueryCommand())
+                .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));
