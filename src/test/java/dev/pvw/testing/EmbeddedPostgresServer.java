@@ -43,11 +43,6 @@ final class EmbeddedPostgresServer {
                 + PASSWORD;
     }
 
-    /** The URL of a database for another role (which the server trusts too). */
-    static String url(String database, String user) {
-        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database + "?user=" + user;
-    }
-
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
