@@ -21,9 +21,12 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One open connection to a warehouse, running the SQL resources of its engine's dialect. */
 public final class Warehouse implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final WarehouseUrl url;
@@ -182,8 +185,11 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private <T> T guarded(SqlScripts.Script script, Supplier<T> work) {
+        long started = System.nanoTime();
         try {
-            return work.get();
+            T result = work.get();
+            LOG.debug("{} took {} ms", script.resource(), (System.nanoTime() - started) / 1_000_000);
+            return result;
         } catch (StatementException e) {
             SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
             String detail = cause == null ? firstLine(e.getMessage()) : describe(cause);
