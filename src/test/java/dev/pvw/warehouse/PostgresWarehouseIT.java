@@ -118,6 +118,28 @@ class PostgresWarehouseIT {
         }
     }
 
+    @Test
+    void lockTimeoutIsTheLockWaitUnlessTheUrlSetsOne() throws SQLException {
+        PostgresDialect dialect = new PostgresDialect(java.util.Map.of());
+        WarehouseUrl plain = WarehouseUrl.parse(warehouse.url());
+        WarehouseUrl withOptions =
+                WarehouseUrl.parse(warehouse.url() + "&options=-c%20lock_timeout%3D7s%20-c%20statement_timeout%3D9s");
+
+        assertThat(settings(dialect.connect(plain, Duration.ofSeconds(3)))).isEqualTo("3s/0");
+        assertThat(settings(dialect.connect(withOptions, Duration.ofSeconds(3))))
+                .isEqualTo("7s/9s");
+    }
+
+    private static String settings(Connection connection) throws SQLException {
+        try (connection;
+                Statement statement = connection.createStatement();
+                var rs = statement.executeQuery(
+                        "SELECT current_setting('lock_timeout') || '/' || current_setting('statement_timeout')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private Connection holdRunLock() throws SQLException {
         Connection connection = DriverManager.getConnection(warehouse.url());
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
