@@ -33,6 +33,7 @@ public final class Main {
                 .addSubcommand(new RunCommand())
                 .addSubcommand(new StatusCommand())
                 .addSubcommand(new QueryCommand())
+                .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setParameterExceptionHandler(new UsageHandler(context));

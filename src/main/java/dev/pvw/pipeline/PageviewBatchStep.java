@@ -3,6 +3,7 @@ package dev.pvw.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class PageviewBatchStep {
         LOG.info("Reading pageviews extract ({} rows)", extract.rows());
         warehouse.execute("pageviews/create_rows", Map.of());
         warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
+        warehouse.analyze(WorkTables.PAGEVIEW_ROWS);
         LocalDateTime batchHour = warehouse
                 .queryOptional("pageviews/batch_hour", Map.of(), (rs, context) -> Rows.timestamp(rs, "batch_hour"))
                 .orElse(null);
@@ -53,10 +55,15 @@ final class PageviewBatchStep {
 
         LOG.info("Attributing pageviews of batch {} for {}", batchId, batchHour);
         warehouse.execute("pageviews/attribute", Map.of());
+        warehouse.analyze(WorkTables.ATTRIBUTED_PAGEVIEWS);
         BatchCounts counts = warehouse
                 .queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
                 .orElseThrow();
         Map<String, Object> batch = Map.of("batch_id", batchId);
+        if (warehouse.dialect().partitionsFact()) {
+            // One statement (a DO block), so update rather than execute, which would split it at its semicolons.
+            warehouse.update("pageviews/create_partitions", Map.of());
+        }
         warehouse.update("pageviews/insert_fact", batch);
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());

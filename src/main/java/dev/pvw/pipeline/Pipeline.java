@@ -42,7 +42,7 @@ public final class Pipeline {
             long started = System.nanoTime();
             LOG.info("Run {} started as of {} on {}", runId, asOf, warehouse.url());
             try {
-                RunReport report = warehouse.inTransaction(() -> work(runLog, runId, asOf, allowShrink));
+                RunReport report = warehouse.inRunTransaction(() -> work(runLog, runId, asOf, allowShrink));
                 LOG.info("Run {} {} in {} ms", runId, report.outcome(), (System.nanoTime() - started) / 1_000_000);
                 return report;
             } catch (RuntimeException e) {

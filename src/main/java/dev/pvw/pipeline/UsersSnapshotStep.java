@@ -3,6 +3,7 @@ package dev.pvw.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,9 @@ final class UsersSnapshotStep {
 
         LOG.info("Reading users extract ({} rows)", extract.rows());
         warehouse.execute("users/stage_rows", Map.of());
+        warehouse.analyze(WorkTables.USER_ROWS);
         warehouse.execute("users/stage_ids", Map.of());
+        warehouse.analyze(WorkTables.USER_IDS);
         GuardCounts counts = warehouse
                 .queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
                 .orElseThrow();
@@ -69,7 +72,9 @@ final class UsersSnapshotStep {
 
         LOG.info("Comparing snapshot with the current history");
         warehouse.execute("users/stage_users", Map.of());
+        warehouse.analyze(WorkTables.SNAPSHOT_USERS);
         warehouse.execute("users/stage_changes", Map.of());
+        warehouse.analyze(WorkTables.USER_CHANGES);
         Changes changes = warehouse
                 .queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
                 .orElseThrow();
@@ -85,6 +90,9 @@ final class UsersSnapshotStep {
         warehouse.update(
                 "users/open_versions",
                 Map.of("effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
+
+        warehouse.analyze(WorkTables.USER_POSTCODE_HISTORY);
+        warehouse.analyze(WorkTables.AFFECTED_USERS);
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());

@@ -3,6 +3,7 @@ package dev.pvw.warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** What differs between engines, besides the SQL resources a dialect folder overrides. */
 public interface Dialect {
@@ -17,12 +18,33 @@ public interface Dialect {
     /** Whether the engine takes a whole-warehouse lock when a process opens it (so run locks are implicit). */
     boolean locksWarehouseOnOpen();
 
+    /** The isolation a run's transaction needs so that every statement reads the extracts as of one moment. */
+    TransactionIsolationLevel runIsolation();
+
+    /**
+     * Whether a run starts by locking the extract tables against TRUNCATE ({@code run/lock_extracts}), because the
+     * engine's TRUNCATE is not MVCC-safe for a snapshot taken before it.
+     */
+    boolean locksExtractsForRun();
+
+    /** Whether the pageview fact is partitioned, so that {@code pageviews/create_partitions} runs before inserting. */
+    boolean partitionsFact();
+
+    /** Whether freshly loaded tables need {@code run/analyze} before they are joined (no automatic statistics). */
+    boolean analyzesLoadedTables();
+
+    /** Whether the engine has roles and privileges, which {@code pvw grant-read} needs. */
+    boolean supportsRoles();
+
+    /** A name as a quoted SQL identifier: double quotes, with any inner double quote doubled. */
+    default String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     static Dialect of(Engine engine) {
         return switch (engine) {
             case DUCKDB -> new DuckDbDialect();
-            case POSTGRESQL -> throw new dev.pvw.PvwException(
-                    dev.pvw.PvwException.ErrorCode.USAGE,
-                    "PostgreSQL warehouses are not supported by this build yet; use jdbc:duckdb:PATH.");
+            case POSTGRESQL -> new PostgresDialect();
         };
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,32 @@ final class DuckDbDialect implements Dialect {
     @Override
     public boolean locksWarehouseOnOpen() {
         return true;
+    }
+
+    @Override
+    public TransactionIsolationLevel runIsolation() {
+        // DuckDB transactions always read one snapshot, and no other process can write while this one holds the file.
+        return TransactionIsolationLevel.UNKNOWN;
+    }
+
+    @Override
+    public boolean locksExtractsForRun() {
+        return false;
+    }
+
+    @Override
+    public boolean partitionsFact() {
+        return false;
+    }
+
+    @Override
+    public boolean analyzesLoadedTables() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsRoles() {
+        return false;
     }
 
     private static boolean isLockConflict(SQLException e) {

@@ -20,9 +20,13 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One open connection to a warehouse, running the SQL resources of its engine's dialect. */
 public final class Warehouse implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final WarehouseUrl url;
@@ -71,6 +75,35 @@ public final class Warehouse implements AutoCloseable {
         return handle.inTransaction(transactionHandle -> work.get());
     }
 
+    /**
+     * Runs a pipeline run's {@code work} in one transaction at the dialect's run isolation, with the extract tables
+     * locked first where the engine needs it, so that every statement reads the extracts as of one moment.
+     */
+    public <T> T inRunTransaction(Supplier<T> work) {
+        TransactionIsolationLevel isolation = dialect.runIsolation();
+        if (isolation == TransactionIsolationLevel.UNKNOWN) {
+            return inTransaction(work);
+        }
+        return handle.inTransaction(isolation, transactionHandle -> {
+            if (dialect.locksExtractsForRun()) {
+                execute("run/lock_extracts", Map.of());
+            }
+            return work.get();
+        });
+    }
+
+    /** Refreshes the planner statistics of a table just loaded, on engines that do not keep them up to date. */
+    public void analyze(Identifier table) {
+        if (dialect.analyzesLoadedTables()) {
+            execute("run/analyze", Map.of("table", table));
+        }
+    }
+
+    /** Runs a script about a role (granting privileges, say); the role's name is quoted by the dialect. */
+    public void executeForRole(String name, RoleName role) {
+        run(scripts.get(name), Map.of("role", dialect.quoteIdentifier(role.name())));
+    }
+
     /** Takes the run lock for as long as this connection lives (a no-op where opening already locked). */
     public void acquireRunLock(Duration lockWait) {
         try {
@@ -78,7 +111,8 @@ public final class Warehouse implements AutoCloseable {
         } catch (SQLException e) {
             throw new PvwException(
                     ErrorCode.FAILURE,
-                    "Another pvw run holds warehouse " + url.redacted() + "; try again when it has finished.",
+                    "Cannot take the run lock on warehouse " + url.redacted() + ": " + describe(e)
+                            + "; check that the database is reachable and try again.",
                     e);
         }
     }
@@ -96,10 +130,15 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs every statement of a script that takes no values; {@code defines} fill validated identifiers. */
     public void execute(String name, Map<String, Identifier> defines) {
-        SqlScripts.Script script = scripts.get(name);
+        Map<String, String> texts = new java.util.HashMap<>();
+        defines.forEach((key, identifier) -> texts.put(key, identifier.sql()));
+        run(scripts.get(name), texts);
+    }
+
+    private void run(SqlScripts.Script script, Map<String, String> defines) {
         guarded(script, () -> {
             try (var sqlScript = handle.createScript(script.text())) {
-                defines.forEach((key, identifier) -> sqlScript.define(key, identifier.sql()));
+                defines.forEach(sqlScript::define);
                 sqlScript.execute();
                 return null;
             }
@@ -146,8 +185,11 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private <T> T guarded(SqlScripts.Script script, Supplier<T> work) {
+        long started = System.nanoTime();
         try {
-            return work.get();
+            T result = work.get();
+            LOG.debug("{} took {} ms", script.resource(), (System.nanoTime() - started) / 1_000_000);
+            return result;
         } catch (StatementException e) {
             SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
             String detail = cause == null ? firstLine(e.getMessage()) : describe(cause);

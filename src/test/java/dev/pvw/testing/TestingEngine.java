@@ -21,4 +21,17 @@ public interface TestingEngine {
             return "duckdb";
         }
     };
+
+    /** A fresh database on a real PostgreSQL server shared by every test of the JVM (see EmbeddedPostgresServer). */
+    TestingEngine POSTGRESQL = new TestingEngine() {
+        @Override
+        public String newWarehouseUrl(Path directory) {
+            return EmbeddedPostgresServer.newDatabaseUrl();
+        }
+
+        @Override
+        public String name() {
+            return "postgresql";
+        }
+    };
 }

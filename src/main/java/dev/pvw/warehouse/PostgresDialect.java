@@ -1,0 +1,158 @@
+package dev.pvw.warehouse;
+
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL 14 and later: a server many processes share, so runs are serialised by a session advisory lock and each
+ * run reads the extracts from one REPEATABLE READ snapshot.
+ */
+final class PostgresDialect implements Dialect {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&]password=)|(//[^/@]*:[^/@]*@)");
+
+    /** The advisory lock key of a run: the bytes of "pvw.run" as a number. Advisory locks are per database. */
+    static final long RUN_LOCK_KEY = 0x7076772e72756eL;
+
+    private final Map<String, String> environment;
+
+    PostgresDialect() {
+        this(System.getenv());
+    }
+
+    PostgresDialect(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.POSTGRESQL;
+    }
+
+    @Override
+    public Connection connect(WarehouseUrl url, Duration lockWait) throws SQLException {
+        Connection connection = DriverManager.getConnection(url.jdbcUrl(), connectionProperties(url));
+        try {
+            applyDefaultTimeouts(connection, lockWait);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The driver's properties: the password from PGPASSWORD when the URL has none (the driver reads ~/.pgpass itself),
+     * and the application name that pg_stat_activity shows.
+     */
+    Properties connectionProperties(WarehouseUrl url) {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "pvw");
+        String password = environment.get("PGPASSWORD");
+        if (password != null && !PASSWORD_IN_URL.matcher(url.jdbcUrl()).find()) {
+            properties.setProperty("password", password);
+        }
+        return properties;
+    }
+
+    /**
+     * A lock_timeout of --lock-wait unless the URL's {@code options} set one, so that a run never queues forever behind
+     * a table lock; statement_timeout is left to the URL, the role or the server.
+     */
+    private static void applyDefaultTimeouts(Connection connection, Duration lockWait) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+            rs.next();
+            if (!"0".equals(rs.getString(1))) {
+                return;
+            }
+        }
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+            set.setString(1, Math.max(1, lockWait.toMillis()) + "ms");
+            set.execute();
+        }
+    }
+
+    @Override
+    public void acquireRunLock(Connection connection, Duration lockWait) throws SQLException {
+        Instant giveUpAt = Instant.now().plus(lockWait);
+        boolean told = false;
+        try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            tryLock.setLong(1, RUN_LOCK_KEY);
+            while (!locked(tryLock)) {
+                if (Instant.now().isAfter(giveUpAt)) {
+                    throw new PvwException(
+                            ErrorCode.FAILURE,
+                            "Another pvw run holds this warehouse (waited " + lockWait.toSeconds()
+                                    + " s); try again when it has finished, or give --lock-wait more seconds.");
+                }
+                if (!told) {
+                    LOG.info("Another pvw run holds this warehouse; waiting up to {} s", lockWait.toSeconds());
+                    told = true;
+                }
+                pause();
+            }
+        }
+    }
+
+    @Override
+    public boolean locksWarehouseOnOpen() {
+        return false;
+    }
+
+    @Override
+    public TransactionIsolationLevel runIsolation() {
+        return TransactionIsolationLevel.REPEATABLE_READ;
+    }
+
+    @Override
+    public boolean locksExtractsForRun() {
+        return true;
+    }
+
+    @Override
+    public boolean partitionsFact() {
+        return true;
+    }
+
+    @Override
+    public boolean analyzesLoadedTables() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsRoles() {
+        return true;
+    }
+
+    private static boolean locked(PreparedStatement tryLock) throws SQLException {
+        try (ResultSet rs = tryLock.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new PvwException(ErrorCode.FAILURE, "Interrupted while waiting for the run lock.");
+        }
+    }
+}

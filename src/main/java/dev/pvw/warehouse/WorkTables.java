@@ -1,0 +1,15 @@
+package dev.pvw.warehouse;
+
+/** The tables a run loads in bulk and then joins, whose statistics the planner needs fresh. */
+public final class WorkTables {
+    public static final Identifier USER_ROWS = new Identifier("pvw_user_rows");
+    public static final Identifier USER_IDS = new Identifier("pvw_user_ids");
+    public static final Identifier SNAPSHOT_USERS = new Identifier("pvw_snapshot_users");
+    public static final Identifier USER_CHANGES = new Identifier("pvw_user_changes");
+    public static final Identifier AFFECTED_USERS = new Identifier("pvw_affected_users");
+    public static final Identifier USER_POSTCODE_HISTORY = new Identifier("core.user_postcode_history");
+    public static final Identifier PAGEVIEW_ROWS = new Identifier("pvw_pageview_rows");
+    public static final Identifier ATTRIBUTED_PAGEVIEWS = new Identifier("pvw_attributed_pageviews");
+
+    private WorkTables() {}
+}
