@@ -91,12 +91,23 @@ final class StatusCommand implements Callable<Integer> {
             out.println("  none yet");
         }
         for (WarehouseStatus.Run run : status.recentRuns()) {
-            out.printf("  #%d as of %s: %s%n", run.runId(), Timestamps.format(run.asOf()), run.outcome());
+            out.printf("  #%d as of %s: %s%n", run.runId(), Timestamps.format(run.asOf()), outcome(warehouse, run));
             if (run.usersOutcome() != null) {
                 out.printf("      %s%n      %s%n", run.usersOutcome(), run.pageviewsOutcome());
             } else if (run.message() != null) {
                 out.printf("      %s%n", run.message());
             }
         }
+    }
+
+    /**
+     * A run still marked running is interrupted (killed part-way) when no other process can be running: on an engine
+     * whose warehouse admits one process at a time, this one. The next run records it so.
+     */
+    private static String outcome(Warehouse warehouse, WarehouseStatus.Run run) {
+        if ("running".equals(run.outcome()) && warehouse.dialect().locksWarehouseOnOpen()) {
+            return "interrupted (stopped before it finished; nothing of it was committed)";
+        }
+        return run.outcome();
     }
 }
