@@ -4,6 +4,7 @@ import dev.pvw.testing.TestingWarehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,21 @@ record CommittedState(Map<String, List<List<String>>> tables) {
 
     private static final Map<String, String> SUMMARISED = Map.of(
             "core.pageview_fact",
-            "SELECT count(*), sum(hash(batch_id, user_id, url, pageview_at, hour_start, postcode_at_view))"
-                    + " FROM core.pageview_fact",
+            "batch_id, user_id, url, pageview_at, hour_start, postcode_at_view",
             "core.user_postcode_history",
-            "SELECT count(*), sum(hash(user_id, postcode, is_deleted, is_first, valid_from, valid_to, snapshot_id))"
-                    + " FROM core.user_postcode_history");
+            "user_id, postcode, is_deleted, is_first, valid_from, valid_to, snapshot_id");
+
+    /** Rows in an order of their own, whatever the engine's collation: any fixed order lets two states be compared. */
+    private static final Comparator<List<String>> ROW_ORDER = (left, right) -> {
+        for (int column = 0; column < Math.min(left.size(), right.size()); column++) {
+            int compared = Comparator.nullsFirst(Comparator.<String>naturalOrder())
+                    .compare(left.get(column), right.get(column));
+            if (compared != 0) {
+                return compared;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    };
 
     CommittedState {
         tables = Map.copyOf(tables);
@@ -36,10 +47,27 @@ record CommittedState(Map<String, List<List<String>>> tables) {
     static CommittedState of(TestingWarehouse warehouse) {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         for (String table : LISTED) {
-            tables.put(table, warehouse.query("SELECT * FROM " + table + " ORDER BY ALL", CommittedState::columns));
+            List<List<String>> rows =
+                    new ArrayList<>(warehouse.query("SELECT * FROM " + table, CommittedState::columns));
+            rows.sort(ROW_ORDER);
+            tables.put(table, rows);
         }
-        SUMMARISED.forEach((table, sql) -> tables.put(table, warehouse.query(sql, CommittedState::columns)));
+        SUMMARISED.forEach((table, columns) -> tables.put(
+                table,
+                warehouse.query(
+                        "SELECT count(*), sum(" + rowHash(warehouse, columns) + ") FROM " + table,
+                        CommittedState::columns)));
         return new CommittedState(tables);
+    }
+
+    /** A number per row from these columns, NULLs included; each engine has its own hash function. */
+    private static String rowHash(TestingWarehouse warehouse, String columns) {
+        return switch (warehouse.engine().name()) {
+            case "duckdb" -> "hash(" + columns + ")";
+            case "postgresql" -> "hashtext(CAST(ROW(" + columns + ") AS text))";
+            default -> throw new IllegalArgumentException(
+                    "No row hash for engine " + warehouse.engine().name());
+        };
     }
 
     /** How many pageviews the fact holds. */

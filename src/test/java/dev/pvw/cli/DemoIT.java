@@ -48,6 +48,11 @@ class DemoIT {
         }
 
         @Override
+        public String copyWarehouse(String url, Path directory) {
+            return TestingEngine.DUCKDB.copyWarehouse(url, directory);
+        }
+
+        @Override
         public String name() {
             return "duckdb demo file";
         }

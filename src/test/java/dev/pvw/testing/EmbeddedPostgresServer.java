@@ -7,7 +7,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One real PostgreSQL server per test JVM, from the binaries on Maven Central (io.zonky.test), started on first use
@@ -21,20 +25,57 @@ final class EmbeddedPostgresServer {
     static final String PASSWORD = "pvw-test-secret";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("^jdbc:postgresql://[^/]+/([a-z0-9_]+)\\?");
+    private static final String OBJECT_IN_USE = "55006";
+    private static final Duration TEMPLATE_IN_USE_WAIT = Duration.ofSeconds(5);
     private static EmbeddedPostgres server;
 
     private EmbeddedPostgresServer() {}
 
     /** Creates a new empty database and returns its JDBC URL, user and password included. */
     static String newDatabaseUrl() {
-        String database = "pvw_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(url("postgres"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + database + ": " + e.getMessage(), e);
-        }
+        String database = newDatabaseName();
+        createDatabase("CREATE DATABASE " + database, database);
         return url(database);
+    }
+
+    /** Creates a new database as a copy of the one at {@code templateUrl}, which nothing may have open. */
+    static String copyDatabase(String templateUrl) {
+        Matcher matcher = DATABASE_IN_URL.matcher(templateUrl);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("Not a URL of the test server: " + templateUrl);
+        }
+        String database = newDatabaseName();
+        createDatabase("CREATE DATABASE " + database + " TEMPLATE " + matcher.group(1), database);
+        return url(database);
+    }
+
+    private static String newDatabaseName() {
+        return "pvw_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    }
+
+    private static void createDatabase(String sql, String database) {
+        Instant giveUpAt = Instant.now().plus(TEMPLATE_IN_USE_WAIT);
+        while (true) {
+            try (Connection connection = DriverManager.getConnection(url("postgres"));
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                // A connection the test just closed can take a moment to end on the server, and a template in use
+                // cannot be copied.
+                if (!OBJECT_IN_USE.equals(e.getSQLState()) || Instant.now().isAfter(giveUpAt)) {
+                    throw new IllegalStateException(
+                            "Cannot create test database " + database + ": " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted creating test database " + database, interrupted);
+            }
+        }
     }
 
     /** The URL of a database of the shared server. */

@@ -1,19 +1,52 @@
 package dev.pvw.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
-/** An engine the shared suites run on: it hands out a fresh, empty warehouse per test. */
+/** An engine the shared suites run on: it hands out a fresh, empty warehouse per test, or a copy of a prepared one. */
 public interface TestingEngine {
     /** A JDBC URL of a new empty warehouse; {@code directory} is the test's own temp folder. */
     String newWarehouseUrl(Path directory);
+
+    /**
+     * A JDBC URL of a new warehouse holding what the warehouse at {@code url} holds, which nothing may have open;
+     * {@code directory} is the test's own temp folder.
+     */
+    String copyWarehouse(String url, Path directory);
 
     String name();
 
     /** Embedded DuckDB in a file of the test's temp folder. */
     TestingEngine DUCKDB = new TestingEngine() {
+        private static final String PREFIX = "jdbc:duckdb:";
+
         @Override
         public String newWarehouseUrl(Path directory) {
-            return "jdbc:duckdb:" + directory.resolve("warehouse.duckdb");
+            return PREFIX + directory.resolve("warehouse.duckdb");
+        }
+
+        /** Copies the database file, under its own name, and its write-ahead log, if any. */
+        @Override
+        public String copyWarehouse(String url, Path directory) {
+            Path source = Path.of(url.substring(PREFIX.length()));
+            String name = source.getFileName().toString();
+            try (Stream<Path> files = Files.list(source.getParent())) {
+                for (Path file : files.filter(
+                                file -> file.getFileName().toString().startsWith(name))
+                        .toList()) {
+                    Files.copy(file, directory.resolve(file.getFileName()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot copy warehouse " + source, e);
+            }
+            Path copy = directory.resolve(name);
+            if (!Files.exists(copy)) {
+                throw new IllegalStateException("No warehouse file " + source + " to copy");
+            }
+            return PREFIX + copy;
         }
 
         @Override
@@ -27,6 +60,12 @@ public interface TestingEngine {
         @Override
         public String newWarehouseUrl(Path directory) {
             return EmbeddedPostgresServer.newDatabaseUrl();
+        }
+
+        /** CREATE DATABASE ... TEMPLATE, which copies the template's files on the server. */
+        @Override
+        public String copyWarehouse(String url, Path directory) {
+            return EmbeddedPostgresServer.copyDatabase(url);
         }
 
         @Override

@@ -33,12 +33,28 @@ public final class TestingWarehouse {
     /** The clock the in-process CLI sees; runs pass --as-of, so it matters only where a default is tested. */
     public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
 
+    private final TestingEngine engine;
     private final String url;
     private final Path directory;
 
+    /** A new empty warehouse. */
     public TestingWarehouse(TestingEngine engine, Path directory) {
+        this(engine, directory, engine.newWarehouseUrl(directory));
+    }
+
+    private TestingWarehouse(TestingEngine engine, Path directory, String url) {
+        this.engine = requireNonNull(engine, "engine");
         this.directory = requireNonNull(directory, "directory");
-        this.url = engine.newWarehouseUrl(directory);
+        this.url = requireNonNull(url, "url");
+    }
+
+    /** A new warehouse holding what this one holds, for a test in {@code directory}; nothing may have this one open. */
+    public TestingWarehouse copyInto(Path directory) {
+        return new TestingWarehouse(engine, directory, engine.copyWarehouse(url, directory));
+    }
+
+    public TestingEngine engine() {
+        return engine;
     }
 
     public String url() {

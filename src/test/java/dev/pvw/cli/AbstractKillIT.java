@@ -7,17 +7,17 @@ import dev.pvw.testing.CliResult;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * warehouse as it was and the next run completes the work; two runs at once never corrupt the warehouse.
  *
  * <p>Every scenario starts from a copy of one warehouse prepared for the class: a committed run (20,000 users, a batch
- * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of 3 million pageviews
- * on 2026-01-06 landed, large enough that a run takes seconds and can be caught mid-way.
+ * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of pageviews on
+ * 2026-01-06 landed, large enough on the engine that a run takes seconds and can be caught mid-way.
  */
 @Timeout(value = 50, unit = TimeUnit.SECONDS)
-class KillIT {
+@TestInstance(Lifecycle.PER_CLASS)
+abstract class AbstractKillIT {
     private static final int USERS = 20_000;
     private static final int POSTCODES = 40;
     private static final long FIRST_BATCH_ROWS = 10_000;
-    private static final long SECOND_BATCH_ROWS = 3_000_000;
     private static final String FIRST_HOUR = "2026-01-05 00:00:00";
     private static final String SECOND_HOUR = "2026-01-06 00:00:00";
     private static final String FIRST_RUN_AS_OF = "2026-01-05T01:00:00";
@@ -51,22 +51,33 @@ class KillIT {
     private static final Pattern RUN_STARTED = Pattern.compile("Run \\d+ started");
     private static final Pattern ATTRIBUTING_BATCH = Pattern.compile("Attributing pageviews of batch");
 
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path directory;
-
+    private long secondBatchRows;
+    private TestingWarehouse template;
+    private Path directory;
     private TestingWarehouse warehouse;
 
+    abstract TestingEngine engine();
+
+    /** Pageviews in the second batch: enough that a run on this engine takes seconds. */
+    abstract long secondBatchRows();
+
+    /** What a run that may wait logs when another run holds the warehouse; each engine waits on a lock of its own. */
+    abstract Pattern waitingLine();
+
+    /** How the sentence of a run that may not wait begins. */
+    abstract String anotherRunSentenceStart(String url);
+
     @BeforeAll
-    static void commitAFirstRunAndLandALargeSecondExtract() {
-        prepare(new TestingWarehouse(TestingEngine.DUCKDB, template));
+    void commitAFirstRunAndLandALargeSecondExtract(@TempDir Path templateDirectory) {
+        secondBatchRows = secondBatchRows();
+        template = new TestingWarehouse(engine(), templateDirectory);
+        prepare(template);
     }
 
     @BeforeEach
-    void copyThePreparedWarehouse() throws IOException {
-        warehouse = copyOfTemplate(directory);
+    void copyThePreparedWarehouse(@TempDir Path testDirectory) {
+        directory = testDirectory;
+        warehouse = template.copyInto(directory);
     }
 
     @Test
@@ -93,9 +104,9 @@ class KillIT {
 
         assertThat(next.out())
                 .contains("users snapshot 2 effective 2026-01-06 accepted")
-                .contains(SECOND_BATCH_ROWS + " pageviews counted");
+                .contains(secondBatchRows + " pageviews counted");
         assertThat(runOutcomes()).containsExactly("succeeded", "interrupted", "succeeded");
-        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + SECOND_BATCH_ROWS);
+        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + secondBatchRows);
         assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
         assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
     }
@@ -112,14 +123,14 @@ class KillIT {
                     .isTrue();
             assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(second))
-                    .startsWith("Another process is using warehouse " + warehouse.url())
+                    .startsWith(anotherRunSentenceStart(warehouse.url()))
                     .contains("try again when it has finished")
                     .contains("--lock-wait");
             assertThat(first.waitFor(STEP_TIMEOUT)).as(first.describe()).isZero();
         }
 
         assertThat(runOutcomes()).as("the refused run never got in").containsExactly("succeeded", "succeeded");
-        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + SECOND_BATCH_ROWS);
+        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + secondBatchRows);
         assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
         assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
     }
@@ -130,11 +141,11 @@ class KillIT {
         try (PvwProcess first = PvwProcess.start(directory, "first", runArgs(SECOND_RUN_AS_OF))) {
             first.awaitLine(RUN_STARTED, STEP_TIMEOUT);
             try (PvwProcess second = PvwProcess.start(directory, "second", runArgs("--lock-wait", "60", laterAsOf))) {
-                second.awaitLine(Pattern.compile("is in use by another process; waiting up to 60 s"), STEP_TIMEOUT);
+                second.awaitLine(waitingLine(), STEP_TIMEOUT);
 
                 assertThat(first.waitFor(STEP_TIMEOUT)).as(first.describe()).isZero();
                 assertThat(second.waitFor(STEP_TIMEOUT)).as(second.describe()).isZero();
-                assertThat(first.stdout()).contains(SECOND_BATCH_ROWS + " pageviews counted");
+                assertThat(first.stdout()).contains(secondBatchRows + " pageviews counted");
                 assertThat(second.stdout())
                         .as("the second saw what the first committed")
                         .contains("users extract unchanged")
@@ -142,7 +153,7 @@ class KillIT {
             }
         }
 
-        TestingWarehouse sequential = copyOfTemplate(Files.createDirectory(directory.resolve("sequential")));
+        TestingWarehouse sequential = template.copyInto(Files.createDirectory(directory.resolve("sequential")));
         sequential.run(SECOND_RUN_AS_OF, 0);
         sequential.run(laterAsOf, 0);
 
@@ -152,25 +163,12 @@ class KillIT {
     }
 
     /** Commits the first run and lands the large second extract. */
-    private static void prepare(TestingWarehouse target) {
+    private void prepare(TestingWarehouse target) {
         CliResult init = target.pvw("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
         land(target, users(0), pageviews(FIRST_HOUR, FIRST_BATCH_ROWS));
         target.run(FIRST_RUN_AS_OF, 0);
-        land(target, users(1), pageviews(SECOND_HOUR, SECOND_BATCH_ROWS));
-    }
-
-    /** The prepared warehouse copied into {@code folder}: its database file and write-ahead log, if any. */
-    private static TestingWarehouse copyOfTemplate(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(template)) {
-            for (Path file : files.filter(file -> file.getFileName().toString().startsWith("warehouse.duckdb"))
-                    .toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        }
-        TestingWarehouse copy = new TestingWarehouse(TestingEngine.DUCKDB, folder);
-        assertThat(Path.of(copy.url().substring("jdbc:duckdb:".length()))).exists();
-        return copy;
+        land(target, users(1), pageviews(SECOND_HOUR, secondBatchRows));
     }
 
     /** Lands both extracts the way the extract processes do, truncate then load, generated in SQL for speed. */
@@ -182,17 +180,17 @@ class KillIT {
                 "INSERT INTO raw.pageviews_extract " + pageviewsSelect);
     }
 
-    /** Every user; {@code shift} 1 moves every user to the next postcode. */
+    /** Every user; {@code shift} 1 moves every user to the next postcode. In SQL both engines speak. */
     private static String users(int shift) {
-        return "SELECT range AS id, 'P' || lpad(CAST((range + " + shift + ") % " + POSTCODES + " AS VARCHAR), 2, '0')"
-                + " AS postcode FROM range(1, " + (USERS + 1) + ")";
+        return "SELECT i AS id, 'P' || lpad(CAST((i + " + shift + ") % " + POSTCODES + " AS VARCHAR), 2, '0')"
+                + " AS postcode FROM generate_series(1, " + USERS + ") AS numbers(i)";
     }
 
     /** {@code rows} pageviews spread over the users and over the seconds of the hour. */
     private static String pageviews(String hour, long rows) {
-        return "SELECT (range % " + USERS + ") + 1 AS user_id, '/page/' || (range % 100) AS url,"
-                + " TIMESTAMP '" + hour + "' + INTERVAL (range % 3600) SECOND AS pageview_datetime"
-                + " FROM range(" + rows + ")";
+        return "SELECT (i % " + USERS + ") + 1 AS user_id, '/page/' || CAST(i % 100 AS VARCHAR) AS url,"
+                + " TIMESTAMP '" + hour + "' + (i % 3600) * INTERVAL '1 second' AS pageview_datetime"
+                + " FROM generate_series(0, " + (rows - 1) + ") AS numbers(i)";
     }
 
     /** The mart both batches and both snapshots make, computed straight from the generators: a reference model. */
@@ -201,10 +199,10 @@ class KillIT {
                 "SELECT date_trunc('hour', v.pageview_datetime) AS hour_start, " + postcode + " AS postcode,"
                         + " count(*) AS pageviews"
                         + " FROM (" + pageviews(FIRST_HOUR, FIRST_BATCH_ROWS) + " UNION ALL "
-                        + pageviews(SECOND_HOUR, SECOND_BATCH_ROWS) + ") AS v"
+                        + pageviews(SECOND_HOUR, secondBatchRows) + ") AS v"
                         + " JOIN (" + users(0) + ") AS before_move ON before_move.id = v.user_id"
                         + " JOIN (" + users(1) + ") AS after_move ON after_move.id = v.user_id"
-                        + " GROUP BY ALL ORDER BY hour_start, postcode",
+                        + " GROUP BY 1, 2 ORDER BY hour_start, postcode",
                 rs -> new MartRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getLong(3)));
     }
 
