@@ -1,6 +1,7 @@
 package dev.pvw.cli;
 
 import dev.pvw.testing.TestingEngine;
+import dev.pvw.warehouse.TestingRunLocks;
 import java.util.regex.Pattern;
 
 /** Killed and concurrent runs on embedded DuckDB, where the process that opens the file holds it. */
@@ -23,5 +24,10 @@ class DuckDbKillIT extends AbstractKillIT {
     @Override
     String anotherRunSentenceStart(String url) {
         return "Another process is using warehouse " + url;
+    }
+
+    @Override
+    AutoCloseable holdRunLock(String url) throws Exception {
+        return TestingRunLocks.holdDuckDb(url);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pvw.cli;
 
 import dev.pvw.testing.TestingEngine;
+import dev.pvw.warehouse.TestingRunLocks;
 import java.util.regex.Pattern;
 
 /**
@@ -28,5 +29,10 @@ class PostgresKillIT extends AbstractKillIT {
     @Override
     String anotherRunSentenceStart(String url) {
         return "Another pvw run holds this warehouse";
+    }
+
+    @Override
+    AutoCloseable holdRunLock(String url) throws Exception {
+        return TestingRunLocks.holdPostgres(url);
     }
 }
