@@ -1,0 +1,105 @@
+package dev.pvw.reference;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pvw.testing.CliResult;
+import dev.pvw.testing.PageviewRow;
+import dev.pvw.testing.TestingEngine;
+import dev.pvw.testing.TestingWarehouse;
+import dev.pvw.testing.UserRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random scenarios run through the real pipeline on one engine: after every run the exit code and both marts
+ * must equal those of the {@link ReferenceModel} exactly. A failure names the seed and step; replay it with
+ * {@code -Dpvw.seeds=SEED}.
+ */
+public abstract class AbstractRandomizedScenariosIT {
+    /** How many earlier steps a failure message shows, to see how the warehouse got there. */
+    private static final int STEPS_SHOWN = 8;
+
+    private final TestingEngine engine;
+
+    protected AbstractRandomizedScenariosIT(TestingEngine engine) {
+        this.engine = requireNonNull(engine, "engine");
+    }
+
+    static Stream<Long> seeds() {
+        return RandomScenario.seeds().stream();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void bothMartsMatchTheReferenceModelAfterEveryRun(long seed, @TempDir Path directory) {
+        List<ScenarioStep> steps = RandomScenario.generate(seed);
+        TestingWarehouse warehouse = new TestingWarehouse(engine, directory);
+        CliResult init = warehouse.pvw("init");
+        assertThat(init.exitCode()).as("pvw init\n%s", init).isZero();
+        ReferenceModel model = new ReferenceModel();
+        List<UserRow> usersExtract = List.of();
+        List<PageviewRow> pageviewsExtract = List.of();
+
+        for (ScenarioStep step : steps) {
+            if (step.usersToLand().isPresent()) {
+                usersExtract = step.usersToLand().get();
+                warehouse.landUsers(usersExtract);
+            }
+            if (step.pageviewsToLand().isPresent()) {
+                pageviewsExtract = step.pageviewsToLand().get();
+                warehouse.landPageviews(pageviewsExtract);
+            }
+            ReferenceModel.RunOutcome expected =
+                    model.run(step.asOf(), step.allowShrink(), usersExtract, pageviewsExtract);
+            CliResult result = warehouse.pvw(step.runArguments().toArray(String[]::new));
+
+            Failure failure = new Failure(seed, steps, step, expected, result);
+            assertThat(result.exitCode())
+                    .as(() -> failure.describe("exit code"))
+                    .isEqualTo(expected.exitCode());
+            assertThat(MartDifferences.between(model.currentMart(), warehouse.currentMart()))
+                    .as(() -> failure.describe("mart.pageviews_hourly_by_current_postcode differs from the model"))
+                    .isEmpty();
+            assertThat(MartDifferences.between(model.atViewMart(), warehouse.atViewMart()))
+                    .as(() -> failure.describe("mart.pageviews_hourly_by_postcode_at_view differs from the model"))
+                    .isEmpty();
+        }
+    }
+
+    /** Everything needed to understand and replay a failing step. */
+    private record Failure(
+            long seed,
+            List<ScenarioStep> steps,
+            ScenarioStep step,
+            ReferenceModel.RunOutcome expected,
+            CliResult result) {
+        String describe(String what) {
+            String recent = steps.subList(Math.max(0, step.number() - 1 - STEPS_SHOWN), step.number() - 1).stream()
+                    .map(ScenarioStep::toString)
+                    .collect(Collectors.joining("\n  ", "  ", ""));
+            return String.format(
+                    "seed %d, %s: %s%n"
+                            + "model: users %s, pageviews %s, exit %d%n"
+                            + "replay: -Dpvw.seeds=%d (step %d of %d)%n"
+                            + "earlier steps:%n%s%n"
+                            + "pvw %s",
+                    seed,
+                    step,
+                    what,
+                    expected.users(),
+                    expected.pageviews(),
+                    expected.exitCode(),
+                    seed,
+                    step.number(),
+                    steps.size(),
+                    step.number() == 1 ? "  (none)" : recent,
+                    result);
+        }
+    }
+}
