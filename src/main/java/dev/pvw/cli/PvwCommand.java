@@ -39,6 +39,11 @@ final class PvwCommand {
     static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
     private static final String DUCKDB_PREFIX = "jdbc:duckdb:";
 
+    private static final Logger ROOT_LOGGER = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    /** The level logback's configuration gave the root logger (INFO for the CLI), restored when -v is off. */
+    private static final Level CONFIGURED_LEVEL = ROOT_LOGGER.getLevel();
+
     private final CliContext context;
 
     @Option(
@@ -71,8 +76,7 @@ final class PvwCommand {
             description = "Log every step in detail and show stack traces on failure.")
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+        ROOT_LOGGER.setLevel(verbose ? Level.DEBUG : CONFIGURED_LEVEL);
     }
 
     boolean verbose() {
