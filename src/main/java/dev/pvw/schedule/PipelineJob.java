@@ -41,6 +41,8 @@ public final class PipelineJob implements ScheduledJob {
         if (message == null || message.isBlank()) {
             return e.toString();
         }
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // The scheduler's log line goes on after the message.
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }
