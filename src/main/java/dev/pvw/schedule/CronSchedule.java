@@ -107,7 +107,8 @@ public final class CronSchedule {
                 return slot;
             }
         }
-        return slotAt(next(now));
+        // A clock set back must not bring back the slot just run.
+        return slotAt(next(previous != null && previous.isAfter(now) ? previous : now));
     }
 
     /** How many times the expression fires strictly between two times. */
