@@ -32,6 +32,7 @@ public final class Main {
                 .addSubcommand(new InitCommand())
                 .addSubcommand(new RunCommand())
                 .addSubcommand(new StatusCommand())
+                .addSubcommand(new ScheduleCommand())
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())

@@ -14,23 +14,28 @@ import org.slf4j.LoggerFactory;
 final class QuietLogs implements AutoCloseable {
     private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
 
-    private QuietLogs(List<String> loggerNames) {
+    private QuietLogs(List<String> loggerNames, Level level) {
         for (String name : loggerNames) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             // A null level means the logger inherits its parent's; restoring null restores that.
             previousLevels.put(logger, logger.getLevel());
-            logger.setLevel(Level.WARN);
+            logger.setLevel(level);
         }
     }
 
     /** Warnings and errors only from these loggers until closed. */
     static QuietLogs warningsOnly(List<String> loggerNames) {
-        return new QuietLogs(loggerNames);
+        return new QuietLogs(loggerNames, Level.WARN);
+    }
+
+    /** Nothing from these loggers until closed: for a caller that logs their outcome itself. */
+    static QuietLogs silenced(List<String> loggerNames) {
+        return new QuietLogs(loggerNames, Level.OFF);
     }
 
     /** Changes nothing: for when the user asked for every detail with -v. */
     static QuietLogs none() {
-        return new QuietLogs(List.of());
+        return new QuietLogs(List.of(), Level.INFO);
     }
 
     @Override

@@ -1,22 +1,37 @@
 package dev.pvw.cli;
 
+import dev.pvw.state.FreshnessLimits;
+import dev.pvw.state.HealthCheck;
+import dev.pvw.state.HealthReport;
 import dev.pvw.state.StatusReader;
 import dev.pvw.state.WarehouseStatus;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pvw status}: the ledgers, gaps, quarantine and recent runs of a warehouse. */
+/** {@code pvw status}: the ledgers, gaps, quarantine and recent runs of a warehouse, and its health. */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show the last accepted users snapshot, the last pageview hours loaded, hours missing between the"
-                + " first and the last loaded hour, quarantined rows by reason, and the last runs.")
+        description = {
+            "Show the last accepted users snapshot, the last pageview hours loaded, hours missing between the first and"
+                    + " the last loaded hour, quarantined rows by reason, the last runs, and the health check.",
+            "The health check finds: an hour between the first and the last loaded hour with no batch; a newest"
+                    + " pageview hour that ended more than --max-batch-age before --as-of; a newest users snapshot"
+                    + " effective more than --max-snapshot-age before --as-of; a last run that failed, was refused"
+                    + " (pvw run exited 3) or was interrupted.",
+            "With --check, print only the health check, one line per problem, and exit 1 if there is any; or one"
+                    + " line starting with OK, and exit 0. For monitoring: see docs/scheduling.md."
+        })
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     private PvwCommand pvw;
@@ -24,12 +39,55 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(
+            names = "--check",
+            description = "Print only the health check: one line per problem and exit 1, or one OK line and exit 0.")
+    private boolean check;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "TIMESTAMP",
+            converter = TimestampConverter.class,
+            description = "The time to measure the age of the data at, UTC (default: now).")
+    private LocalDateTime asOf;
+
+    @Option(
+            names = "--max-batch-age",
+            paramLabel = "DURATION",
+            defaultValue = "2h",
+            converter = DurationConverter.class,
+            description =
+                    "How long before --as-of the newest pageview hour may have ended (default: ${DEFAULT-VALUE}).")
+    private Duration maxBatchAge;
+
+    @Option(
+            names = "--max-snapshot-age",
+            paramLabel = "DURATION",
+            defaultValue = "26h",
+            converter = DurationConverter.class,
+            description = "How long before --as-of the newest users snapshot may have taken effect (00:00 of its day)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration maxSnapshotAge;
+
     @Override
     public Integer call() {
+        LocalDateTime checkedAt =
+                asOf != null ? asOf : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
         try (Warehouse warehouse = pvw.openWarehouse()) {
             new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
             WarehouseStatus status = new StatusReader(warehouse).read();
-            print(spec.commandLine().getOut(), warehouse, status);
+            HealthReport health = new HealthCheck(
+                            new FreshnessLimits(maxBatchAge, maxSnapshotAge),
+                            warehouse.dialect().locksWarehouseOnOpen())
+                    .check(status, checkedAt);
+            PrintWriter out = spec.commandLine().getOut();
+            if (check) {
+                health.lines().forEach(out::println);
+                return health.healthy() ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
+            print(out, warehouse, status);
+            out.printf("%nHealth (--check)%n");
+            health.lines().forEach(line -> out.printf("  %s%n", line));
             return ExitCodes.OK;
         }
     }

@@ -98,6 +98,18 @@ final class PvwProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** How a process stopped by SIGTERM exits, as the JVM reports it on Linux after its shutdown hooks: 128 + 15. */
+    static final int TERMINATED_EXIT_CODE = 128 + 15;
+
+    /**
+     * SIGTERM on Linux, as a service manager stops a process: the JVM runs its shutdown hooks, then exits. Sent through
+     * the process handle, because {@code Process.destroy()} also closes the pipes, and the lines logged after the signal
+     * are what a test wants to read.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** SIGKILL on Linux: the JVM gets no chance to run shutdown hooks, close the database or roll back. */
     void kill() {
         process.destroyForcibly();
