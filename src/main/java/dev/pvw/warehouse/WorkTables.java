@@ -10,6 +10,7 @@ public final class WorkTables {
     public static final Identifier USER_POSTCODE_HISTORY = new Identifier("core.user_postcode_history");
     public static final Identifier PAGEVIEW_ROWS = new Identifier("pvw_pageview_rows");
     public static final Identifier ATTRIBUTED_PAGEVIEWS = new Identifier("pvw_attributed_pageviews");
+    public static final Identifier CHECK_USERS = new Identifier("pvw_check_users");
 
     private WorkTables() {}
 }

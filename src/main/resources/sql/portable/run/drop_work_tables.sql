@@ -9,3 +9,4 @@ DROP TABLE IF EXISTS pvw_attributed_pageviews;
 DROP TABLE IF EXISTS pvw_delta_current;
 DROP TABLE IF EXISTS pvw_delta_at_view;
 DROP TABLE IF EXISTS pvw_delta_total;
+DROP TABLE IF EXISTS pvw_check_users;

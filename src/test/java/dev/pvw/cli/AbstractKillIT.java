@@ -1,9 +1,10 @@
 package dev.pvw.cli;
 
-import static dev.pvw.cli.CliSentences.sentenceOf;
+import static dev.pvw.testing.CliSentences.sentenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.testing.CliResult;
+import dev.pvw.testing.CommittedState;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;

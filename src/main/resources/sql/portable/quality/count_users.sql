@@ -1,0 +1,1 @@
+SELECT count(*) FROM pvw_check_users
