@@ -75,14 +75,6 @@ final class PvwCommand {
                     + " the database file's name plus .tmp, beside it). Created if missing.")
     private Path duckDbTempDirectory;
 
-    @Option(
-            names = "--duckdb-max-temp-size",
-            paramLabel = "SIZE",
-            scope = ScopeType.INHERIT,
-            description = "DuckDB only: most it may spill to --duckdb-temp-dir (default: DuckDB's, 90%% of that"
-                    + " disk's free space).")
-    private String duckDbMaxTempSize;
-
     private boolean verbose;
 
     PvwCommand(CliContext context) {
@@ -171,7 +163,6 @@ final class PvwCommand {
     DuckDbSettings duckDbSettings() {
         return new DuckDbSettings(
                 Optional.ofNullable(duckDbMemoryLimit),
-                Optional.ofNullable(duckDbTempDirectory).map(context.workingDirectory()::resolve),
-                Optional.ofNullable(duckDbMaxTempSize));
+                Optional.ofNullable(duckDbTempDirectory).map(context.workingDirectory()::resolve));
     }
 }

@@ -122,7 +122,7 @@ final class DuckDbDialect implements Dialect {
 
     @Override
     public String spaceSettings() {
-        return "--duckdb-temp-dir and --duckdb-max-temp-size for what DuckDB spills";
+        return "the disk of the database file, and of --duckdb-temp-dir where DuckDB spills";
     }
 
     @Override
@@ -149,7 +149,7 @@ final class DuckDbDialect implements Dialect {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean isLockConflict(SQLException e) {

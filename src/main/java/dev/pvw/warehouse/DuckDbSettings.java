@@ -11,15 +11,14 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * DuckDB's resource settings for a run: how much memory it may use, where it spills what does not fit, and how much
- * it may spill. Each is DuckDB's own setting ({@code memory_limit}, {@code temp_directory},
- * {@code max_temp_directory_size}) given to the driver when the warehouse is opened; empty leaves DuckDB's default
- * (80 % of the RAM; a {@code .tmp} folder beside the database file; 90 % of that disk's free space).
+ * DuckDB's resource settings for a run: how much memory it may use, and where it spills what does not fit (the work
+ * tables of a large run, joins and aggregations). Each is DuckDB's own setting ({@code memory_limit},
+ * {@code temp_directory}) given to the driver when the warehouse is opened; empty leaves DuckDB's default (80 % of the
+ * RAM; a {@code .tmp} folder beside the database file).
  */
-public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDirectory, Optional<String> maxTempSize) {
+public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDirectory) {
     /** DuckDB's defaults. */
-    public static final DuckDbSettings DEFAULTS =
-            new DuckDbSettings(Optional.empty(), Optional.empty(), Optional.empty());
+    public static final DuckDbSettings DEFAULTS = new DuckDbSettings(Optional.empty(), Optional.empty());
 
     /** A size as DuckDB reads one: a number and a unit of 1000 or 1024 steps. */
     private static final Pattern SIZE = Pattern.compile("(?i)\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)");
@@ -27,9 +26,7 @@ public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDi
     public DuckDbSettings {
         requireNonNull(memoryLimit, "memoryLimit");
         requireNonNull(tempDirectory, "tempDirectory");
-        requireNonNull(maxTempSize, "maxTempSize");
         memoryLimit.ifPresent(size -> requireSize("--duckdb-memory-limit", size));
-        maxTempSize.ifPresent(size -> requireSize("--duckdb-max-temp-size", size));
         tempDirectory.ifPresent(directory -> {
             if (Files.exists(directory) && !Files.isDirectory(directory)) {
                 throw new PvwException(
@@ -40,7 +37,7 @@ public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDi
 
     /** Whether any setting differs from DuckDB's default. */
     public boolean isSet() {
-        return memoryLimit.isPresent() || tempDirectory.isPresent() || maxTempSize.isPresent();
+        return memoryLimit.isPresent() || tempDirectory.isPresent();
     }
 
     /** The driver properties that carry the settings; DuckDB rejects a value it cannot use when it opens. */
@@ -48,11 +45,11 @@ public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDi
         Properties properties = new Properties();
         memoryLimit.ifPresent(size -> properties.setProperty("memory_limit", size.strip()));
         tempDirectory.ifPresent(directory -> properties.setProperty("temp_directory", directory.toString()));
-        maxTempSize.ifPresent(size -> properties.setProperty("max_temp_directory_size", size.strip()));
         return properties;
     }
 
     private static void requireSize(String option, String size) {
+        // DuckDB would refuse a bad size too, but only once the warehouse is opened, in words about its own setting.
         if (!SIZE.matcher(size.strip()).matches()) {
             throw new PvwException(
                     ErrorCode.USAGE,
