@@ -109,7 +109,24 @@ public final class Warehouse implements AutoCloseable {
         if (isolation == TransactionIsolationLevel.UNKNOWN) {
             return inTransaction(work);
         }
-        return handle.inTransaction(isolation, transactionHandle -> work.get());
+        // Not Jdbi's inTransaction(level, ...): it restores the level in a plain finally, so on a connection that broke
+        // mid-run its own failure to restore replaces the failure that says what happened.
+        TransactionIsolationLevel previous = handle.getTransactionIsolationLevel();
+        handle.setTransactionIsolation(isolation);
+        try {
+            return inTransaction(work);
+        } finally {
+            restoreIsolation(previous);
+        }
+    }
+
+    private void restoreIsolation(TransactionIsolationLevel previous) {
+        try {
+            handle.setTransactionIsolation(previous);
+        } catch (JdbiException e) {
+            // Only a broken connection refuses this, and nothing more can be done on it; the work's outcome stands.
+            LOG.debug("Could not restore the isolation level on {}", url, e);
+        }
     }
 
     /** Refreshes the planner statistics of a table just loaded, on engines that do not keep them up to date. */
