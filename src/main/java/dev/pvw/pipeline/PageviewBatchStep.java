@@ -65,6 +65,9 @@ final class PageviewBatchStep {
             warehouse.update("pageviews/create_partitions", Map.of());
         }
         warehouse.update("pageviews/insert_fact", batch);
+        if (warehouse.dialect().partitionsFact()) {
+            warehouse.update("pageviews/analyze_partitions", Map.of());
+        }
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());
         warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));

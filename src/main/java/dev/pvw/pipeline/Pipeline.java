@@ -9,6 +9,7 @@ import dev.pvw.quality.CheckScope;
 import dev.pvw.quality.ExtractTables;
 import dev.pvw.quality.WarehouseChecks;
 import dev.pvw.state.RunLog;
+import dev.pvw.warehouse.Identifier;
 import dev.pvw.warehouse.Mart;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -100,10 +102,7 @@ public final class Pipeline {
         warehouse.execute("run/create_delta_tables", Map.of());
         SnapshotOutcome users = new UsersSnapshotStep(warehouse).apply(runId, asOf, allowShrink);
         LOG.info("{}", users.describe());
-        if (users instanceof SnapshotOutcome.Accepted) {
-            warehouse.update("quality/scope_run_users", Map.of());
-            warehouse.analyze(WorkTables.CHECK_USERS);
-        }
+        Optional<Identifier> touchedUsers = touchedUsers(users);
         TestPause.at("users");
         BatchOutcome pageviews = new PageviewBatchStep(warehouse).apply(runId, asOf);
         LOG.info("{}", pageviews.describe());
@@ -114,7 +113,7 @@ public final class Pipeline {
         TestPause.at("marts");
         QuarantinePurge purge = new QuarantinePurgeStep(warehouse).apply(retention, startedAt);
         LOG.info("Quarantine: {}", purge.describe());
-        CheckReport checks = new WarehouseChecks(warehouse).check(new CheckScope.DuringRun(runId));
+        CheckReport checks = new WarehouseChecks(warehouse).check(new CheckScope.DuringRun(runId, touchedUsers));
         if (!checks.passed()) {
             throw new PvwException(
                     ErrorCode.FAILURE,
@@ -128,6 +127,22 @@ public final class Pipeline {
         runLog.finish(runId, report.outcome(), users.describe(), pageviews.describe(), message);
         TestPause.at("finished");
         return report;
+    }
+
+    /**
+     * The work table, or view, that lists the users whose history the snapshot changed, for the run's checks: none
+     * when no snapshot was applied; the changed users, or with a same-day replacement those and the users of the
+     * replaced snapshot.
+     */
+    private Optional<Identifier> touchedUsers(SnapshotOutcome users) {
+        if (!(users instanceof SnapshotOutcome.Accepted accepted)) {
+            return Optional.empty();
+        }
+        if (!accepted.replacedSameDay()) {
+            return Optional.of(WorkTables.USER_CHANGES);
+        }
+        warehouse.execute("quality/run_users_view", Map.of());
+        return Optional.of(WorkTables.RUN_USERS);
     }
 
     private void dropWorkTables() {

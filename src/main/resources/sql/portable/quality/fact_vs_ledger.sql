@@ -2,7 +2,7 @@
 -- held are the rows it counted plus the rows it quarantined; the fact holds the counted rows (none once the batch
 -- was replaced); the quarantine holds the quarantined rows (none once retention purged them). Also fact or
 -- quarantine rows of a batch the ledger does not know. The batches of run :run_id and those they replaced, or every
--- batch when :run_id is NULL; fact rows of the hours :from_hour to :to_hour, which cover those batches.
+-- batch when :run_id is NULL; fact rows as pvw_check_fact counted them in the hours that cover those batches.
 WITH batches AS (
     SELECT
         batch_id,
@@ -18,9 +18,8 @@ WITH batches AS (
        OR replaced_by IN (SELECT batch_id FROM core.pageview_batches WHERE run_id = CAST(:run_id AS BIGINT))
 ),
 fact AS (
-    SELECT batch_id, count(*) AS fact_rows
-    FROM core.pageview_fact
-    WHERE hour_start BETWEEN CAST(:from_hour AS TIMESTAMP) AND CAST(:to_hour AS TIMESTAMP)
+    SELECT batch_id, sum(pageviews) AS fact_rows
+    FROM pvw_check_fact
     GROUP BY batch_id
 ),
 quarantine AS (

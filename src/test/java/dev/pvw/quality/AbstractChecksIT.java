@@ -124,6 +124,15 @@ abstract class AbstractChecksIT {
                                 + " (user_id, postcode, is_deleted, is_first, valid_from, valid_to, snapshot_id)"
                                 + " VALUES (3, 'Z', FALSE, FALSE, TIMESTAMP '2026-01-02 00:00:00', NULL, 2)"),
                 corruption(
+                        "a user's only version ending before it starts",
+                        List.of("history_overlap", "history_open_version", "current_postcodes"),
+                        "UPDATE core.user_postcode_history SET valid_to = valid_from - INTERVAL '1 hour'"
+                                + " WHERE user_id = 2"),
+                corruption(
+                        "a later version marked first instead of the earliest",
+                        List.of("history_first_version"),
+                        "UPDATE core.user_postcode_history SET is_first = NOT is_first WHERE user_id = 1"),
+                corruption(
                         "a user's first version not marked first",
                         List.of("history_first_version"),
                         "UPDATE core.user_postcode_history SET is_first = FALSE WHERE user_id = 2"),
@@ -284,6 +293,22 @@ abstract class AbstractChecksIT {
         assertThat(sentenceOf(failed))
                 .startsWith("Run 3 stopped before committing because check history_first_version failed: user 3 has 0"
                         + " versions marked first, where only its earliest, from 2026-01-01T00:00:00, should be");
+        assertThat(CommittedState.of(warehouse)).isEqualTo(before);
+    }
+
+    @Test
+    void aSameDayReplacementAlsoChecksTheUsersOfTheSnapshotItReplaced() {
+        // Snapshot 2 moved user 1 to D; its same-day replacement puts user 1 back in A, which is no change against the
+        // version the replacement reopens. The run still touched user 1's history, so it checks it.
+        warehouse.execute("UPDATE core.user_postcode_history SET is_first = FALSE WHERE user_id = 1");
+        warehouse.landUsers(List.of(user(1, "A"), user(2, "B"), user(3, "C")));
+        CommittedState before = CommittedState.of(warehouse);
+
+        CliResult failed = warehouse.pvw("run", "--as-of", "2026-01-02T12:05:00");
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(sentenceOf(failed))
+                .startsWith("Run 3 stopped before committing because check history_first_version failed: user 1");
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
     }
 
