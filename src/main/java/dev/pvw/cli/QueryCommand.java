@@ -55,7 +55,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "Hour to stop at (exclusive); default: all.")
     private LocalDateTime to;
 
-    @Option(names = "--postcode", paramLabel = "P", description = "Only this postcode (trimmed, case-insensitive).")
+    @Option(
+            names = "--postcode",
+            paramLabel = "P",
+            description = "Only this postcode, normalised as the users extract is (trimmed, a-z upper-cased).")
     private String postcode;
 
     @Option(
