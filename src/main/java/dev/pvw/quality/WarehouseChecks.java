@@ -43,25 +43,42 @@ public final class WarehouseChecks {
             problems.put(check, new ArrayList<>());
         }
         warehouse.execute("quality/create_fact_summary", Map.of());
-        warehouse.update("quality/fact_summary", parameters);
-        long users = 0;
-        if (bounds.users().isPresent()) {
-            for (Problems.HistoryRow row : warehouse.query(
-                    "quality/history",
-                    parameters,
-                    Map.of("users", bounds.users().get()),
-                    Problems.HistoryRow.MAPPER)) {
-                if (row.check().isPresent()) {
-                    problems.get(row.check().get()).add(row.describe());
-                } else {
-                    users = row.versions();
-                }
-            }
+        long users = bounds.users()
+                .map(table -> history(table, parameters, problems))
+                .orElse(0L);
+        boolean readsHours = bounds.hours().from() != null;
+        if (readsHours) {
+            warehouse.update("quality/fact_summary", parameters);
         }
+        // A batch with no valid row has no hours, and its ledger row is still checked (against an empty summary).
         problems.get(Check.FACT_VS_LEDGER)
                 .addAll(warehouse.query("quality/fact_vs_ledger", parameters, Problems.BATCH));
         problems.get(Check.SNAPSHOT_VS_LEDGER)
                 .addAll(warehouse.query("quality/snapshot_vs_ledger", parameters, Problems.SNAPSHOT));
+        if (readsHours) {
+            marts(parameters, problems);
+        }
+        List<CheckResult> results = new ArrayList<>();
+        problems.forEach((check, found) -> results.add(result(check, found)));
+        return new CheckReport(bounds.describe(users), results, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The four history checks of the users listed in {@code users}; returns how many users' histories it read. */
+    private long history(Identifier users, Map<String, Object> parameters, Map<Check, List<String>> problems) {
+        long checked = 0;
+        for (Problems.HistoryRow row :
+                warehouse.query("quality/history", parameters, Map.of("users", users), Problems.HistoryRow.MAPPER)) {
+            if (row.check().isPresent()) {
+                problems.get(row.check().get()).add(row.describe());
+            } else {
+                checked = row.versions();
+            }
+        }
+        return checked;
+    }
+
+    /** The checks of both marts in the scope's hours, against the fact and the users' current postcodes. */
+    private void marts(Map<String, Object> parameters, Map<Check, List<String>> problems) {
         for (Mart mart : Mart.values()) {
             Map<String, Identifier> martTable = Map.of("mart", mart.table());
             problems.get(Check.MART_KEYS)
@@ -77,10 +94,6 @@ public final class WarehouseChecks {
         problems.get(Check.AT_VIEW_POSTCODES)
                 .addAll(warehouse.query(
                         "quality/at_view_postcodes", parameters, Problems.postcode(Mart.AT_VIEW, "have it at view")));
-
-        List<CheckResult> results = new ArrayList<>();
-        problems.forEach((check, found) -> results.add(result(check, found)));
-        return new CheckReport(bounds.describe(users), results, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static CheckResult result(Check check, List<String> problems) {
