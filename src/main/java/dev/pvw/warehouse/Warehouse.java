@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -265,8 +266,11 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private static String describe(SQLException e) {
-        String state = e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
-        return firstLine(e.getMessage()) + state;
+        // A script runs as a JDBC batch; a failed batch says only which entry failed, and chains the reason.
+        SQLException reason =
+                e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String state = reason.getSQLState() == null ? "" : " (SQL state " + reason.getSQLState() + ")";
+        return firstLine(reason.getMessage()) + state;
     }
 
     static String firstLine(String message) {

@@ -69,6 +69,7 @@ class PostgresKillIT extends AbstractKillIT {
             assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(run.stderr(), run.describe()))
                     .startsWith("The connection to the warehouse broke during sql/")
+                    .contains("(FATAL: terminating connection due to administrator command (SQL state 57P01))")
                     .contains("so nothing of the unfinished transaction was kept")
                     .endsWith("check that the database is reachable and run the command again.")
                     .doesNotContain("pvw-test-secret");
