@@ -68,6 +68,11 @@ final class PvwProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.timezone=UTC");
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Djava.io.tmpdir="))) {
+            // The DuckDB driver unpacks its 70 MB native library into java.io.tmpdir and deletes it only on a normal
+            // exit; a killed process would leave it in /tmp, so each process gets a folder the test removes.
+            command.add("-Djava.io.tmpdir=" + temporaryFolder(directory, name));
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -79,6 +84,14 @@ final class PvwProcess implements AutoCloseable {
             return new PvwProcess(builder.start(), stdout);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    private static Path temporaryFolder(Path directory, String name) {
+        try {
+            return Files.createDirectories(directory.resolve(name + ".tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for " + name, e);
         }
     }
 
