@@ -66,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         QuietLogs quiet = pvw.verbose() ? QuietLogs.none() : QuietLogs.warningsOnly(CHATTY_LOGGERS);
         try (quiet;
-                Warehouse warehouse = Warehouse.open(WarehouseUrl.parse("jdbc:duckdb:" + database), pvw.lockWait())) {
+                Warehouse warehouse = Warehouse.open(
+                        WarehouseUrl.parse("jdbc:duckdb:" + database), pvw.lockWait(), pvw.duckDbSettings())) {
             new SchemaMigrator(warehouse, context.clock()).migrate();
             Pipeline pipeline = new Pipeline(warehouse, context.clock(), pvw.lockWait());
             int runs = new SimulatedSchedule(new ExtractGenerator(settings), new ExtractLander(warehouse), pipeline)

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.TimeZone;
-import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -33,6 +32,8 @@ public final class Main {
                 .addSubcommand(new RunCommand())
                 .addSubcommand(new StatusCommand())
                 .addSubcommand(new ScheduleCommand())
+                .addSubcommand(new CheckCommand())
+                .addSubcommand(new QuarantineCommand())
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
@@ -119,11 +120,6 @@ public final class Main {
                 String message = oneLine(pvwException.getMessage());
                 if (pvwException.code() == ErrorCode.USAGE) {
                     return withoutFinalPeriod(message) + "; see '" + command.qualifiedName() + " --help' for usage.";
-                }
-                // The warehouse names the failed SQL resource and the engine's message, but no remedy.
-                if (pvwException.code() == ErrorCode.FAILURE && pvwException.getCause() instanceof JdbiException) {
-                    return withoutFinalPeriod(message)
-                            + "; fix the cause and run the command again (-v shows the SQL and the stack trace).";
                 }
                 return message;
             }

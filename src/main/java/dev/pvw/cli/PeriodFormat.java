@@ -2,13 +2,12 @@ package dev.pvw.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pvw.quality.Printable;
 import dev.pvw.query.PeriodRow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The output formats of {@code pvw query}. */
 enum PeriodFormat {
@@ -35,29 +34,22 @@ enum PeriodFormat {
         }
 
         private String label(PeriodRow row) {
-            return row.postcode() == null ? "(unknown)" : row.postcode();
+            return row.postcode() == null ? "(unknown)" : Printable.text(row.postcode());
         }
     },
     CSV {
         @Override
         void write(List<PeriodRow> rows, PrintWriter out) {
-            CSVFormat format = CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader("period_start", "postcode", "pageviews")
-                    .setRecordSeparator('\n')
-                    .get();
-            try {
-                CSVPrinter printer = new CSVPrinter(out, format);
-                for (PeriodRow row : rows) {
-                    printer.printRecord(
-                            Timestamps.format(row.periodStart()),
-                            row.postcode() == null ? "" : row.postcode(),
-                            row.pageviews());
-                }
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Csv.print(
+                    out,
+                    new String[] {"period_start", "postcode", "pageviews"},
+                    rows.stream()
+                            .map(row -> new Object[] {
+                                Timestamps.format(row.periodStart()),
+                                row.postcode() == null ? "" : row.postcode(),
+                                row.pageviews()
+                            })
+                            .toList());
         }
     },
     JSON {

@@ -6,12 +6,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.warehouse.DuckDbSettings;
 import dev.pvw.warehouse.Engine;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +63,22 @@ final class PvwCommand {
             scope = ScopeType.INHERIT,
             description = "How long to wait for another process using the warehouse (default: ${DEFAULT-VALUE} s).")
     private long lockWaitSeconds;
+
+    @Option(
+            names = "--duckdb-memory-limit",
+            paramLabel = "SIZE",
+            scope = ScopeType.INHERIT,
+            description = "DuckDB only: memory the warehouse may use, such as 2GB or 512MiB (default: DuckDB's, 80%%"
+                    + " of the RAM). Beyond it DuckDB spills to --duckdb-temp-dir.")
+    private String duckDbMemoryLimit;
+
+    @Option(
+            names = "--duckdb-temp-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = "DuckDB only: folder to spill to when a run needs more memory than it may use (default:"
+                    + " the database file's name plus .tmp, beside it). Created if missing.")
+    private Path duckDbTempDirectory;
 
     private boolean verbose;
 
@@ -142,6 +160,13 @@ final class PvwCommand {
     }
 
     Warehouse openWarehouse() {
-        return Warehouse.open(warehouseUrl(), lockWait());
+        return Warehouse.open(warehouseUrl(), lockWait(), duckDbSettings());
+    }
+
+    /** The --duckdb-* options, validated; a relative temp folder is taken in the working directory. */
+    DuckDbSettings duckDbSettings() {
+        return new DuckDbSettings(
+                Optional.ofNullable(duckDbMemoryLimit),
+                Optional.ofNullable(duckDbTempDirectory).map(context.workingDirectory()::resolve));
     }
 }

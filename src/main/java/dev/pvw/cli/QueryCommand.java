@@ -3,6 +3,7 @@ package dev.pvw.cli;
 import dev.pvw.query.Grain;
 import dev.pvw.query.MartQuery;
 import dev.pvw.query.PeriodRow;
+import dev.pvw.query.Postcodes;
 import dev.pvw.warehouse.Mart;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
@@ -54,7 +55,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "Hour to stop at (exclusive); default: all.")
     private LocalDateTime to;
 
-    @Option(names = "--postcode", paramLabel = "P", description = "Only this postcode (trimmed, case-insensitive).")
+    @Option(
+            names = "--postcode",
+            paramLabel = "P",
+            description = "Only this postcode, normalised as the users extract is (trimmed, a-z upper-cased).")
     private String postcode;
 
     @Option(
@@ -70,8 +74,7 @@ final class QueryCommand implements Callable<Integer> {
         Mart mart = mart(question);
         Grain periodGrain = choice(Grain.class, grain, "--grain", "hour, day, week, month or year");
         PeriodFormat output = choice(PeriodFormat.class, format, "--format", "table, csv or json");
-        String normalisedPostcode =
-                postcode == null || postcode.isBlank() ? null : postcode.strip().toUpperCase(Locale.ROOT);
+        String normalisedPostcode = Postcodes.normalise(postcode);
         try (Warehouse warehouse = pvw.openWarehouse()) {
             new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
             List<PeriodRow> rows = new MartQuery(warehouse).periods(mart, periodGrain, from, to, normalisedPostcode);
@@ -90,11 +93,6 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String option, String allowed) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "Unknown " + option + " '" + value + "'; use " + allowed + ".");
-        }
+        return Choices.parse(spec.commandLine(), type, value, option, allowed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pvw.cli;
 
 import dev.pvw.pipeline.Pipeline;
+import dev.pvw.pipeline.QuarantineRetention;
 import dev.pvw.pipeline.RunReport;
 import dev.pvw.pipeline.SnapshotOutcome;
 import dev.pvw.warehouse.Warehouse;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Spec;
             "Process whatever the extract tables hold now, in one transaction: a changed users extract becomes a"
                     + " snapshot effective from 00:00 of the --as-of day; the pageviews extract becomes the batch of"
                     + " the hour most of its rows fall in (replacing an earlier batch for that hour).",
-            "Creates the warehouse's tables first if they are missing."
+            "Before committing, it checks what it touched (the history of the users it changed, the ledger of its"
+                    + " batch, both marts in the batch's hours) and deletes quarantined rows older than the retention;"
+                    + " a failed check stops the run with nothing committed.",
+            "Creates the warehouse's tables first if they are missing, and says so if an extract table was."
         })
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -43,19 +47,37 @@ final class RunCommand implements Callable<Integer> {
             description = "Accept a users snapshot with fewer than half the ids of the last accepted one.")
     private boolean allowShrink;
 
+    @Option(
+            names = "--quarantine-retention-days",
+            paramLabel = "DAYS",
+            defaultValue = "90",
+            description = "Delete quarantined rows of runs that started more than DAYS ago (1 to 36500;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private int quarantineRetentionDays;
+
     @Override
     public Integer call() {
         LocalDateTime logicalTime =
                 asOf != null ? asOf : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
+        QuarantineRetention retention = new QuarantineRetention(quarantineRetentionDays);
         try (Warehouse warehouse = pvw.openWarehouse()) {
-            RunReport report =
-                    new Pipeline(warehouse, pvw.context().clock(), pvw.lockWait()).run(logicalTime, allowShrink);
+            RunReport report = new Pipeline(warehouse, pvw.context().clock(), pvw.lockWait())
+                    .run(logicalTime, allowShrink, retention);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
                     "Run %d as of %s on %s: %s.%n",
                     report.runId(), Timestamps.format(logicalTime), warehouse.url(), report.outcome());
-            out.printf("  users:     %s%n", report.users().describe());
-            out.printf("  pageviews: %s%n", report.pageviews().describe());
+            for (String notice : report.notices()) {
+                out.printf("  notice:     %s.%n", notice);
+            }
+            out.printf("  users:      %s%n", report.users().describe());
+            out.printf("  pageviews:  %s%n", report.pageviews().describe());
+            out.printf("  quarantine: %s%n", report.quarantine().describe());
+            out.printf(
+                    "  checks:     %d passed in %d ms (%s)%n",
+                    report.checks().results().size(),
+                    report.checks().elapsed().toMillis(),
+                    report.checks().scope());
             if (report.users() instanceof SnapshotOutcome.Refused refused) {
                 spec.commandLine().getErr().printf("Users snapshot refused: %s.%n", refused.reason());
                 return ExitCodes.REFUSED;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show the last accepted users snapshot, the last pageview hours loaded, hours missing between the first and"
-                    + " the last loaded hour, quarantined rows by reason, the last runs, and the health check.",
+                    + " the last loaded hour, quarantined rows by reason and by run, the last runs, and the health check.",
             "The health check finds: an hour between the first and the last loaded hour with no batch; a newest"
                     + " pageview hour that ended more than --max-batch-age before --as-of; a newest users snapshot"
                     + " effective more than --max-snapshot-age before --as-of; a last run that failed, was refused"
@@ -142,6 +142,20 @@ final class StatusCommand implements Callable<Integer> {
         }
         for (WarehouseStatus.QuarantineCount count : status.quarantine()) {
             out.printf("  %-9s %-24s %,d rows%n", count.source(), count.reason(), count.rows());
+        }
+        if (!status.quarantineByRun().isEmpty()) {
+            out.println("  by run (latest first; pvw quarantine --run ID lists the rows):");
+        }
+        for (WarehouseStatus.QuarantineRun run : status.quarantineByRun()) {
+            out.printf(
+                    "    #%d as of %s: %,d pageview rows, %,d user rows%n",
+                    run.runId(),
+                    run.asOf() == null ? "(unknown)" : Timestamps.format(run.asOf()),
+                    run.pageviewRows(),
+                    run.userRows());
+        }
+        if (status.purgedQuarantineRows() > 0) {
+            out.printf("  deleted by retention so far: %,d rows%n", status.purgedQuarantineRows());
         }
 
         out.printf("%nLast runs%n");

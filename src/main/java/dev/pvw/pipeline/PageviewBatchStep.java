@@ -38,7 +38,7 @@ final class PageviewBatchStep {
         warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
         warehouse.analyze(WorkTables.PAGEVIEW_ROWS);
         LocalDateTime batchHour = warehouse
-                .queryOptional("pageviews/batch_hour", Map.of(), (rs, context) -> Rows.timestamp(rs, "batch_hour"))
+                .queryOptional("pageviews/batch_hour", Map.of(), (rs, context) -> Warehouse.timestamp(rs, "batch_hour"))
                 .orElse(null);
         Map<String, Object> lookup = new HashMap<>();
         lookup.put("batch_hour", Warehouse.timestamp(batchHour));
@@ -65,6 +65,9 @@ final class PageviewBatchStep {
             warehouse.update("pageviews/create_partitions", Map.of());
         }
         warehouse.update("pageviews/insert_fact", batch);
+        if (warehouse.dialect().partitionsFact()) {
+            warehouse.update("pageviews/analyze_partitions", Map.of());
+        }
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());
         warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));
@@ -102,8 +105,8 @@ final class PageviewBatchStep {
         static final RowMapper<ActiveBatch> MAPPER = (rs, context) -> new ActiveBatch(
                 rs.getLong("batch_id"),
                 rs.getString("fingerprint"),
-                Rows.timestamp(rs, "first_hour"),
-                Rows.timestamp(rs, "last_hour"));
+                Warehouse.timestamp(rs, "first_hour"),
+                Warehouse.timestamp(rs, "last_hour"));
     }
 
     /** What a batch counted and quarantined, and the hours its counted rows cover. */
@@ -111,7 +114,7 @@ final class PageviewBatchStep {
         static final RowMapper<BatchCounts> MAPPER = (rs, context) -> new BatchCounts(
                 rs.getLong("counted_rows"),
                 rs.getLong("quarantined_rows"),
-                Rows.timestamp(rs, "first_hour"),
-                Rows.timestamp(rs, "last_hour"));
+                Warehouse.timestamp(rs, "first_hour"),
+                Warehouse.timestamp(rs, "last_hour"));
     }
 }

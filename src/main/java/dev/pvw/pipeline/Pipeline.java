@@ -2,21 +2,32 @@ package dev.pvw.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.quality.CheckReport;
+import dev.pvw.quality.CheckScope;
+import dev.pvw.quality.ExtractTables;
+import dev.pvw.quality.WarehouseChecks;
 import dev.pvw.state.RunLog;
+import dev.pvw.warehouse.Identifier;
 import dev.pvw.warehouse.Mart;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WorkTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One run: the users snapshot, then the pageview batch, then both marts, all in one transaction so that a run that
- * fails or is killed leaves the warehouse as it was.
+ * One run: the users snapshot, then the pageview batch, then both marts, then the quarantine's retention and the
+ * checks of what the run touched, all in one transaction so that a run that fails a check, fails otherwise or is
+ * killed leaves the warehouse as it was.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -33,16 +44,26 @@ public final class Pipeline {
 
     /** Processes whatever the extract tables hold now, as of the logical time {@code asOf}. */
     public RunReport run(LocalDateTime asOf, boolean allowShrink) {
+        return run(asOf, allowShrink, QuarantineRetention.DEFAULT);
+    }
+
+    /** Processes whatever the extract tables hold now, keeping quarantined rows for {@code retention}. */
+    public RunReport run(LocalDateTime asOf, boolean allowShrink, QuarantineRetention retention) {
         requireNonNull(asOf, "asOf");
+        requireNonNull(retention, "retention");
         warehouse.acquireRunLock(lockWait);
-        new SchemaMigrator(warehouse, clock).migrate();
+        List<String> notices = recreatedExtractTables();
         RunLog runLog = new RunLog(warehouse, clock);
+        LocalDateTime startedAt = LocalDateTime.now(clock);
         long runId = runLog.start(asOf);
         try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId))) {
             long started = System.nanoTime();
             LOG.info("Run {} started as of {} on {}", runId, asOf, warehouse.url());
+            notices.forEach(notice -> LOG.warn("{}", notice));
+            TestPause.at("started");
             try {
-                RunReport report = warehouse.inRunTransaction(() -> work(runLog, runId, asOf, allowShrink));
+                RunReport report = warehouse.inRunTransaction(
+                        () -> work(runLog, runId, asOf, allowShrink, retention, startedAt, notices));
                 LOG.info("Run {} {} in {} ms", runId, report.outcome(), (System.nanoTime() - started) / 1_000_000);
                 return report;
             } catch (RuntimeException e) {
@@ -55,20 +76,73 @@ public final class Pipeline {
         }
     }
 
-    private RunReport work(RunLog runLog, long runId, LocalDateTime asOf, boolean allowShrink) {
+    /**
+     * Brings the schema up to date, which recreates an extract table that went missing (SPEC: run creates what init
+     * creates); says so, since an extract process that dropped its table has a problem of its own.
+     */
+    private List<String> recreatedExtractTables() {
+        List<String> missing = new ExtractTables(warehouse).missingFromInitialisedWarehouse();
+        new SchemaMigrator(warehouse, clock).migrate();
+        return missing.stream()
+                .map(table -> table + " was missing, so this run created it empty; check the extract process that"
+                        + " loads it")
+                .toList();
+    }
+
+    private RunReport work(
+            RunLog runLog,
+            long runId,
+            LocalDateTime asOf,
+            boolean allowShrink,
+            QuarantineRetention retention,
+            LocalDateTime startedAt,
+            List<String> notices) {
         dropWorkTables();
+        new ExtractTables(warehouse).verifyColumns();
         warehouse.execute("run/create_delta_tables", Map.of());
         SnapshotOutcome users = new UsersSnapshotStep(warehouse).apply(runId, asOf, allowShrink);
         LOG.info("{}", users.describe());
+        Optional<Identifier> touchedUsers = touchedUsers(users);
+        TestPause.at("users");
         BatchOutcome pageviews = new PageviewBatchStep(warehouse).apply(runId, asOf);
         LOG.info("{}", pageviews.describe());
+        TestPause.at("pageviews");
         for (Mart mart : Mart.values()) {
             warehouse.execute("marts/merge_delta", Map.of("mart", mart.table(), "delta", mart.deltaTable()));
         }
-        RunReport report = new RunReport(runId, asOf, users, pageviews);
+        TestPause.at("marts");
+        QuarantinePurge purge = new QuarantinePurgeStep(warehouse).apply(retention, startedAt);
+        LOG.info("Quarantine: {}", purge.describe());
+        CheckReport checks = new WarehouseChecks(warehouse).check(new CheckScope.DuringRun(runId, touchedUsers));
+        if (!checks.passed()) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "Run " + runId + " stopped before committing because " + checks.failureClause()
+                            + ", so nothing of it was committed; run pvw check --full to list every problem, and"
+                            + " repair the warehouse (or restore it from a backup) before the next run.");
+        }
+        LOG.info("Checks passed in {} ms ({})", checks.elapsed().toMillis(), checks.scope());
+        RunReport report = new RunReport(runId, asOf, users, pageviews, purge, checks, notices);
         String message = report.refused() ? ((SnapshotOutcome.Refused) users).reason() : null;
         runLog.finish(runId, report.outcome(), users.describe(), pageviews.describe(), message);
+        TestPause.at("finished");
         return report;
+    }
+
+    /**
+     * The work table, or view, that lists the users whose history the snapshot changed, for the run's checks: none
+     * when no snapshot was applied; the changed users, or with a same-day replacement those and the users of the
+     * replaced snapshot.
+     */
+    private Optional<Identifier> touchedUsers(SnapshotOutcome users) {
+        if (!(users instanceof SnapshotOutcome.Accepted accepted)) {
+            return Optional.empty();
+        }
+        if (!accepted.replacedSameDay()) {
+            return Optional.of(WorkTables.USER_CHANGES);
+        }
+        warehouse.execute("quality/run_users_view", Map.of());
+        return Optional.of(WorkTables.RUN_USERS);
     }
 
     private void dropWorkTables() {

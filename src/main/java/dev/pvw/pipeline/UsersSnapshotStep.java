@@ -149,7 +149,7 @@ final class UsersSnapshotStep {
     record LastSnapshot(long snapshotId, LocalDateTime effectiveFrom, String fingerprint, long distinctIds) {
         static final RowMapper<LastSnapshot> MAPPER = (rs, context) -> new LastSnapshot(
                 rs.getLong("snapshot_id"),
-                Rows.timestamp(rs, "effective_from"),
+                Warehouse.timestamp(rs, "effective_from"),
                 rs.getString("fingerprint"),
                 rs.getLong("distinct_ids"));
     }

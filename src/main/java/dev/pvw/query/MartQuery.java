@@ -34,8 +34,6 @@ public final class MartQuery {
                 parameters,
                 Map.of("mart", mart.table()),
                 (rs, context) -> new PeriodRow(
-                        rs.getTimestamp("period_start").toLocalDateTime(),
-                        rs.getString("postcode"),
-                        rs.getLong("pageviews")));
+                        Warehouse.timestamp(rs, "period_start"), rs.getString("postcode"), rs.getLong("pageviews")));
     }
 }

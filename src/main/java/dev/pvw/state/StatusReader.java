@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.warehouse.Warehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +57,15 @@ public final class StatusReader {
                 Map.of(),
                 (rs, context) -> new WarehouseStatus.QuarantineCount(
                         rs.getString("source"), rs.getString("reason"), rs.getLong("row_count")));
+        var quarantineByRun = warehouse.query(
+                "status/quarantine_by_run",
+                recent,
+                (rs, context) -> new WarehouseStatus.QuarantineRun(
+                        rs.getLong("run_id"),
+                        timestamp(rs, "as_of"),
+                        rs.getLong("pageview_rows"),
+                        rs.getLong("user_rows")));
+        long purged = warehouse.queryLong("status/quarantine_purged", Map.of());
         var runs = warehouse.query(
                 "status/recent_runs",
                 recent,
@@ -78,13 +86,14 @@ public final class StatusReader {
                 batches,
                 gaps,
                 quarantine,
+                quarantineByRun,
+                purged,
                 runs);
     }
 
     private record LoadedRange(LocalDateTime first, LocalDateTime last, long hours) {}
 
     private static LocalDateTime timestamp(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime();
+        return Warehouse.timestamp(rs, column);
     }
 }

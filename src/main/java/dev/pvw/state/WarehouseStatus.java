@@ -14,11 +14,14 @@ public record WarehouseStatus(
         List<Batch> recentBatches,
         List<Gap> gaps,
         List<QuarantineCount> quarantine,
+        List<QuarantineRun> quarantineByRun,
+        long purgedQuarantineRows,
         List<Run> recentRuns) {
     public WarehouseStatus {
         recentBatches = List.copyOf(recentBatches);
         gaps = List.copyOf(gaps);
         quarantine = List.copyOf(quarantine);
+        quarantineByRun = List.copyOf(quarantineByRun);
         recentRuns = List.copyOf(recentRuns);
     }
 
@@ -58,6 +61,9 @@ public record WarehouseStatus(
 
     /** Quarantined rows of one source for one reason. */
     public record QuarantineCount(String source, String reason, long rows) {}
+
+    /** Quarantined rows of one run; {@code asOf} is null when the run's record is gone. */
+    public record QuarantineRun(long runId, LocalDateTime asOf, long pageviewRows, long userRows) {}
 
     /** A run and its outcome. */
     public record Run(

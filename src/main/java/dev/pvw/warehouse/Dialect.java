@@ -36,14 +36,28 @@ public interface Dialect {
     /** Whether the engine has roles and privileges, which {@code pvw grant-read} needs. */
     boolean supportsRoles();
 
+    /** What kind of failure {@code failure} is, so that the user is told what to do about it. */
+    FailureKind classify(java.sql.SQLException failure);
+
+    /** The settings that bound the space a run may write, named for a user who ran out of it. */
+    String spaceSettings();
+
+    /** The settings that bound the memory a run may use, named for a user who ran out of it. */
+    String memorySettings();
+
     /** A name as a quoted SQL identifier: double quotes, with any inner double quote doubled. */
     default String quoteIdentifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     static Dialect of(Engine engine) {
+        return of(engine, DuckDbSettings.DEFAULTS);
+    }
+
+    /** The dialect of {@code engine}; DuckDB opens its warehouse with {@code duckDbSettings}. */
+    static Dialect of(Engine engine, DuckDbSettings duckDbSettings) {
         return switch (engine) {
-            case DUCKDB -> new DuckDbDialect();
+            case DUCKDB -> new DuckDbDialect(duckDbSettings);
             case POSTGRESQL -> new PostgresDialect();
         };
     }

@@ -1,13 +1,17 @@
 package dev.pvw.warehouse;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,12 @@ final class DuckDbDialect implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbDialect.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
+    private final DuckDbSettings settings;
+
+    DuckDbDialect(DuckDbSettings settings) {
+        this.settings = requireNonNull(settings, "settings");
+    }
+
     @Override
     public Engine engine() {
         return Engine.DUCKDB;
@@ -24,11 +34,21 @@ final class DuckDbDialect implements Dialect {
 
     @Override
     public Connection connect(WarehouseUrl url, Duration lockWait) throws SQLException {
+        settings.tempDirectory().ifPresent(DuckDbDialect::createTempDirectory);
         Instant giveUpAt = Instant.now().plus(lockWait);
         boolean told = false;
         while (true) {
             try {
-                return DriverManager.getConnection(url.jdbcUrl(), new Properties());
+                return DriverManager.getConnection(url.jdbcUrl(), settings.properties());
+            } catch (LinkageError e) {
+                // The driver unpacks its native library into java.io.tmpdir on first use; a full or noexec temp
+                // folder fails there, before any database is opened.
+                throw new PvwException(
+                        ErrorCode.FAILURE,
+                        "Cannot load DuckDB's native library (" + rootMessage(e) + "); check that "
+                                + System.getProperty("java.io.tmpdir") + " has free space and allows executables,"
+                                + " or give java another -Djava.io.tmpdir (PVW_JAVA_OPTS for ./pvw), then run again.",
+                        e);
             } catch (SQLException e) {
                 if (!isLockConflict(e)) {
                     throw e;
@@ -85,6 +105,51 @@ final class DuckDbDialect implements Dialect {
     @Override
     public boolean supportsRoles() {
         return false;
+    }
+
+    @Override
+    public FailureKind classify(SQLException failure) {
+        String message = String.valueOf(failure.getMessage());
+        // DuckDB reports a full temp directory as running out of memory, naming the setting that was reached.
+        if (FailureKind.isDiskFull(message) || message.contains("max_temp_directory_size")) {
+            return FailureKind.OUT_OF_SPACE;
+        }
+        if (message.contains("Out of Memory")) {
+            return FailureKind.OUT_OF_MEMORY;
+        }
+        return FailureKind.OTHER;
+    }
+
+    @Override
+    public String spaceSettings() {
+        return "the disk of the database file, and of --duckdb-temp-dir where DuckDB spills";
+    }
+
+    @Override
+    public String memorySettings() {
+        return "--duckdb-memory-limit, and --duckdb-temp-dir for a folder with room to spill to";
+    }
+
+    /** DuckDB creates one missing folder level at most, and only once it spills; pvw makes the whole path at once. */
+    private static void createTempDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "Cannot create --duckdb-temp-dir " + directory + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); check the path and its permissions, then run again.",
+                    e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean isLockConflict(SQLException e) {

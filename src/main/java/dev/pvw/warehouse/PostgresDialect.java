@@ -140,6 +140,33 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    @Override
+    public FailureKind classify(SQLException failure) {
+        String state = String.valueOf(failure.getSQLState());
+        String message = String.valueOf(failure.getMessage());
+        // Class 08 is a connection exception; 57P01 to 57P03 a server that shut down or ended the session.
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            return FailureKind.CONNECTION_LOST;
+        }
+        if ("53100".equals(state) || FailureKind.isDiskFull(message) || message.contains("temp_file_limit")) {
+            return FailureKind.OUT_OF_SPACE;
+        }
+        if ("53200".equals(state)) {
+            return FailureKind.OUT_OF_MEMORY;
+        }
+        return FailureKind.OTHER;
+    }
+
+    @Override
+    public String spaceSettings() {
+        return "the server's disk, and temp_file_limit for what a session spills";
+    }
+
+    @Override
+    public String memorySettings() {
+        return "the server's memory and work_mem";
+    }
+
     private static boolean locked(PreparedStatement tryLock) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
             rs.next();

@@ -25,7 +25,8 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** Every schema version, oldest first. A released script is never edited: add a new one. */
-    static final List<Migration> MIGRATIONS = List.of(new Migration(1, "warehouse"));
+    static final List<Migration> MIGRATIONS =
+            List.of(new Migration(1, "warehouse"), new Migration(2, "quarantine_retention"));
 
     private final Warehouse warehouse;
     private final Clock clock;

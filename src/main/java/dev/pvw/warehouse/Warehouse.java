@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -45,7 +47,18 @@ public final class Warehouse implements AutoCloseable {
 
     /** Opens the warehouse, waiting up to {@code lockWait} for another process to let go of it. */
     public static Warehouse open(WarehouseUrl url, Duration lockWait) {
-        Dialect dialect = Dialect.of(url.engine());
+        return open(url, lockWait, DuckDbSettings.DEFAULTS);
+    }
+
+    /** Opens the warehouse; a DuckDB warehouse with {@code duckDbSettings}, which other engines do not take. */
+    public static Warehouse open(WarehouseUrl url, Duration lockWait, DuckDbSettings duckDbSettings) {
+        if (url.engine() != Engine.DUCKDB && duckDbSettings.isSet()) {
+            throw new PvwException(
+                    ErrorCode.USAGE,
+                    "The --duckdb-* options apply to DuckDB warehouses, not to " + url.redacted()
+                            + "; set work_mem and temp_file_limit on the PostgreSQL server or role instead.");
+        }
+        Dialect dialect = Dialect.of(url.engine(), duckDbSettings);
         try {
             return new Warehouse(url, dialect, dialect.connect(url, lockWait));
         } catch (SQLException e) {
@@ -80,16 +93,41 @@ public final class Warehouse implements AutoCloseable {
      * locked first where the engine needs it, so that every statement reads the extracts as of one moment.
      */
     public <T> T inRunTransaction(Supplier<T> work) {
-        TransactionIsolationLevel isolation = dialect.runIsolation();
-        if (isolation == TransactionIsolationLevel.UNKNOWN) {
-            return inTransaction(work);
-        }
-        return handle.inTransaction(isolation, transactionHandle -> {
+        return inSnapshotTransaction(() -> {
             if (dialect.locksExtractsForRun()) {
                 execute("run/lock_extracts", Map.of());
             }
             return work.get();
         });
+    }
+
+    /**
+     * Runs {@code work} in one transaction at the dialect's run isolation, so that all of its statements read the
+     * warehouse as of one moment (checks, for instance, while a run may commit beside them).
+     */
+    public <T> T inSnapshotTransaction(Supplier<T> work) {
+        TransactionIsolationLevel isolation = dialect.runIsolation();
+        if (isolation == TransactionIsolationLevel.UNKNOWN) {
+            return inTransaction(work);
+        }
+        // Not Jdbi's inTransaction(level, ...): it restores the level in a plain finally, so on a connection that broke
+        // mid-run its own failure to restore replaces the failure that says what happened.
+        TransactionIsolationLevel previous = handle.getTransactionIsolationLevel();
+        handle.setTransactionIsolation(isolation);
+        try {
+            return inTransaction(work);
+        } finally {
+            restoreIsolation(previous);
+        }
+    }
+
+    private void restoreIsolation(TransactionIsolationLevel previous) {
+        try {
+            handle.setTransactionIsolation(previous);
+        } catch (JdbiException e) {
+            // Only a broken connection refuses this, and nothing more can be done on it; the work's outcome stands.
+            LOG.debug("Could not restore the isolation level on {}", url, e);
+        }
     }
 
     /** Refreshes the planner statistics of a table just loaded, on engines that do not keep them up to date. */
@@ -179,6 +217,14 @@ public final class Warehouse implements AutoCloseable {
         return value == null ? null : SQL_TIMESTAMP.format(value);
     }
 
+    /**
+     * A TIMESTAMP column read back as it is stored. Read as a LocalDateTime rather than through java.sql.Timestamp,
+     * whose Julian calendar before 1582 can shift a pageview of year 1 by two days.
+     */
+    public static LocalDateTime timestamp(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class);
+    }
+
     @Override
     public void close() {
         handle.close();
@@ -193,22 +239,38 @@ public final class Warehouse implements AutoCloseable {
         } catch (StatementException e) {
             SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
             String detail = cause == null ? firstLine(e.getMessage()) : describe(cause);
-            throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "SQL in " + script.resource() + " failed on " + url.redacted() + ": " + detail + ".",
-                    e);
+            FailureKind kind = cause == null ? FailureKind.OTHER : dialect.classify(cause);
+            throw new PvwException(ErrorCode.FAILURE, failureSentence(script, kind, detail), e);
         } catch (JdbiException e) {
             throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "SQL in " + script.resource() + " failed on " + url.redacted() + ": " + firstLine(e.getMessage())
-                            + ".",
-                    e);
+                    ErrorCode.FAILURE, failureSentence(script, FailureKind.OTHER, firstLine(e.getMessage())), e);
         }
     }
 
+    /** One sentence for a failed statement: what happened, and what to do about it. */
+    private String failureSentence(SqlScripts.Script script, FailureKind kind, String detail) {
+        String where = "during " + script.resource() + " on " + url.redacted() + " (" + detail + ")";
+        String nothingKept = ", so nothing of the unfinished transaction was kept";
+        return switch (kind) {
+            case CONNECTION_LOST -> "The connection to the warehouse broke " + where + nothingKept
+                    + "; check that the database is reachable and run the command again.";
+            case OUT_OF_SPACE -> "The warehouse ran out of space " + where + nothingKept
+                    + "; check the free disk space and the limits on it (" + dialect.spaceSettings()
+                    + "), then run the command again.";
+            case OUT_OF_MEMORY -> "The warehouse ran out of memory " + where + nothingKept
+                    + "; give it more memory or room to spill (" + dialect.memorySettings()
+                    + "), then run the command again.";
+            case OTHER -> "SQL in " + script.resource() + " failed on " + url.redacted() + ": " + detail
+                    + "; fix the cause and run the command again (-v shows the SQL and the stack trace).";
+        };
+    }
+
     private static String describe(SQLException e) {
-        String state = e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
-        return firstLine(e.getMessage()) + state;
+        // A script runs as a JDBC batch; a failed batch says only which entry failed, and chains the reason.
+        SQLException reason =
+                e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String state = reason.getSQLState() == null ? "" : " (SQL state " + reason.getSQLState() + ")";
+        return firstLine(reason.getMessage()) + state;
     }
 
     static String firstLine(String message) {

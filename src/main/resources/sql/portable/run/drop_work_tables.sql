@@ -1,4 +1,5 @@
--- Session-local work tables of a run; dropped before and after each run.
+-- Session-local work tables of a run; dropped before and after each run (the view first: it reads two of them).
+DROP VIEW IF EXISTS pvw_run_users;
 DROP TABLE IF EXISTS pvw_user_rows;
 DROP TABLE IF EXISTS pvw_user_ids;
 DROP TABLE IF EXISTS pvw_snapshot_users;
@@ -9,3 +10,4 @@ DROP TABLE IF EXISTS pvw_attributed_pageviews;
 DROP TABLE IF EXISTS pvw_delta_current;
 DROP TABLE IF EXISTS pvw_delta_at_view;
 DROP TABLE IF EXISTS pvw_delta_total;
+DROP TABLE IF EXISTS pvw_check_fact;

@@ -1,15 +1,18 @@
 package dev.pvw.cli;
 
-import static dev.pvw.cli.CliSentences.sentenceOf;
+import static dev.pvw.testing.CliSentences.sentenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pvw.testing.CliResult;
+import dev.pvw.testing.CommittedState;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SPEC section 4, last bullet, with the real executable in processes of its own: a run killed part-way leaves the
@@ -29,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of pageviews on
  * 2026-01-06 landed, large enough on the engine that a run takes seconds and can be caught mid-way.
  */
-@Timeout(value = 50, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractKillIT {
     private static final int USERS = 20_000;
@@ -38,23 +43,23 @@ abstract class AbstractKillIT {
     private static final String FIRST_HOUR = "2026-01-05 00:00:00";
     private static final String SECOND_HOUR = "2026-01-06 00:00:00";
     private static final String FIRST_RUN_AS_OF = "2026-01-05T01:00:00";
-    private static final String SECOND_RUN_AS_OF = "2026-01-06T01:00:00";
+    static final String SECOND_RUN_AS_OF = "2026-01-06T01:00:00";
 
     /** SPEC section 3: every pageview under the user's latest postcode. */
-    private static final String CURRENT_POSTCODE = "after_move.postcode";
+    static final String CURRENT_POSTCODE = "after_move.postcode";
 
     /** SPEC section 3: the postcode of the snapshot effective at the view; the move is effective 2026-01-06. */
-    private static final String POSTCODE_AT_VIEW = "CASE WHEN v.pageview_datetime < TIMESTAMP '" + SECOND_HOUR
+    static final String POSTCODE_AT_VIEW = "CASE WHEN v.pageview_datetime < TIMESTAMP '" + SECOND_HOUR
             + "' THEN before_move.postcode ELSE after_move.postcode END";
 
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern RUN_STARTED = Pattern.compile("Run \\d+ started");
     private static final Pattern ATTRIBUTING_BATCH = Pattern.compile("Attributing pageviews of batch");
 
-    private long secondBatchRows;
-    private TestingWarehouse template;
-    private Path directory;
-    private TestingWarehouse warehouse;
+    long secondBatchRows;
+    TestingWarehouse template;
+    Path directory;
+    TestingWarehouse warehouse;
 
     abstract TestingEngine engine();
 
@@ -102,16 +107,54 @@ abstract class AbstractKillIT {
 
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
         assertThat(runOutcomes()).containsExactly("succeeded", "running");
+        assertTheNextRunCompletesTheWork("interrupted");
+    }
 
-        CliResult next = warehouse.run(SECOND_RUN_AS_OF, 0);
+    /** The points of a run where the test hook can hold it (TestPause in the pipeline), in the order a run passes. */
+    static final List<String> PAUSE_POINTS = List.of("started", "users", "pageviews", "marts", "finished");
 
-        assertThat(next.out())
-                .contains("users snapshot 2 effective 2026-01-06 accepted")
-                .contains(secondBatchRows + " pageviews counted");
-        assertThat(runOutcomes()).containsExactly("succeeded", "interrupted", "succeeded");
-        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + secondBatchRows);
-        assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
-        assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
+    @ParameterizedTest(name = "killed at {0}")
+    @ValueSource(strings = {"started", "users", "pageviews", "marts", "finished"})
+    void aRunKilledAtAnyPointLeavesTheWarehouseAsItWasAndTheNextRunCompletesIt(String point) throws Exception {
+        assertThat(PAUSE_POINTS).contains(point);
+        CommittedState before = CommittedState.of(warehouse);
+
+        try (PvwProcess run = PvwProcess.start(
+                directory, "killed-at-" + point, List.of(), pauseAt(point, null), runArgs(SECOND_RUN_AS_OF))) {
+            run.awaitLine(Pattern.compile("Test hook: paused at " + point + "$"), STEP_TIMEOUT);
+            run.kill();
+
+            assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(PvwProcess.KILLED_EXIT_CODE);
+        }
+
+        assertThat(CommittedState.of(warehouse)).isEqualTo(before);
+        assertThat(runOutcomes()).containsExactly("succeeded", "running");
+        assertTheNextRunCompletesTheWork("interrupted");
+    }
+
+    @Test
+    void aRunThatRunsOutOfDiskSpaceMidWayFailsWithOneSentenceAndTheNextRunCompletesIt() throws Exception {
+        assumeTrue(FileSizeLimit.available(), "prlimit (util-linux) limits a running process's file size");
+        CommittedState before = CommittedState.of(warehouse);
+        Path resume = directory.resolve("resume");
+
+        try (PvwProcess run = PvwProcess.start(
+                directory, "disk-full", List.of(), pauseAt("users", resume), runArgs(SECOND_RUN_AS_OF))) {
+            run.awaitLine(Pattern.compile("Test hook: paused at users$"), STEP_TIMEOUT);
+            // From here on no file the run writes can grow: the users step is done, the large batch is not.
+            fillTheDisk(run, warehouse.url());
+            Files.createFile(resume);
+
+            assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(sentenceOf(run.stderr(), run.describe()))
+                    .startsWith("The warehouse ran out of space during sql/")
+                    .contains("File too large")
+                    .contains("so nothing of the unfinished transaction was kept")
+                    .endsWith("then run the command again.");
+        }
+
+        assertThat(CommittedState.of(warehouse)).isEqualTo(before);
+        assertTheNextRunCompletesTheWork(runOutcomes().get(1));
     }
 
     @Test
@@ -151,6 +194,38 @@ abstract class AbstractKillIT {
         assertThat(runRecords(warehouse)).isEqualTo(runRecords(alone));
         assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
         assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
+    }
+
+    /**
+     * Makes the disk look full to the paused run: no file it writes (the database file or the server session's files)
+     * may grow any more.
+     */
+    abstract void fillTheDisk(PvwProcess run, String url) throws Exception;
+
+    /** The second run's work, done by the next run after one that did not finish ({@code leftAs} in the run log). */
+    void assertTheNextRunCompletesTheWork(String leftAs) {
+        CliResult next = warehouse.run(SECOND_RUN_AS_OF, 0);
+
+        assertThat(next.out())
+                .contains("users snapshot 2 effective 2026-01-06 accepted")
+                .contains(secondBatchRows + " pageviews counted")
+                .contains("checks:     10 passed");
+        assertThat(runOutcomes())
+                .containsExactly("succeeded", leftAs.equals("running") ? "interrupted" : leftAs, "succeeded");
+        assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + secondBatchRows);
+        assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
+        assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));
+        CliResult checked = warehouse.pvw("check", "--full");
+        assertThat(checked.exitCode()).as(checked.toString()).isZero();
+    }
+
+    /** The system properties that make a run pause at {@code point}, and resume once {@code resume} exists. */
+    static List<String> pauseAt(String point, Path resume) {
+        List<String> options = new ArrayList<>(List.of("-Dpvw.test.pause-at=" + point));
+        if (resume != null) {
+            options.add("-Dpvw.test.resume-file=" + resume);
+        }
+        return options;
     }
 
     /** Starts a run with a generous --lock-wait while the lock is held, and lets go once it is seen waiting. */
@@ -199,7 +274,7 @@ abstract class AbstractKillIT {
     }
 
     /** The mart both batches and both snapshots make, computed straight from the generators: a reference model. */
-    private List<MartRow> expectedMart(String postcode) {
+    List<MartRow> expectedMart(String postcode) {
         return warehouse.query(
                 "SELECT date_trunc('hour', v.pageview_datetime) AS hour_start, " + postcode + " AS postcode,"
                         + " count(*) AS pageviews"
@@ -211,7 +286,7 @@ abstract class AbstractKillIT {
                 rs -> new MartRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getLong(3)));
     }
 
-    private List<String> runOutcomes() {
+    List<String> runOutcomes() {
         return warehouse.query("SELECT outcome FROM core.runs ORDER BY run_id", rs -> rs.getString(1));
     }
 
@@ -229,7 +304,7 @@ abstract class AbstractKillIT {
                         rs.getString(6)));
     }
 
-    private String[] runArgs(String asOf) {
+    String[] runArgs(String asOf) {
         return new String[] {"--warehouse", warehouse.url(), "run", "--as-of", asOf};
     }
 

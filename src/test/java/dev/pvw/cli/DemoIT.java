@@ -132,6 +132,14 @@ class DemoIT {
     }
 
     @Test
+    void theDemoWarehousePassesEveryCheckInFull() {
+        CliResult checked = demo.pvw("check", "--full");
+
+        assertThat(checked.exitCode()).as(checked.toString()).isZero();
+        assertThat(checked.out()).contains("over everything: the history of ", "All 10 checks passed.");
+    }
+
+    @Test
     void printsBothAnswersForTheBusiestPostcodesAndHowToExploreFurther() {
         Map<String, Long> totals = demo.currentMart().stream()
                 .filter(row -> row.postcode() != null)

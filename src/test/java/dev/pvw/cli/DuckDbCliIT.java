@@ -1,6 +1,6 @@
 package dev.pvw.cli;
 
-import static dev.pvw.cli.CliSentences.sentenceOf;
+import static dev.pvw.testing.CliSentences.sentenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.testing.CliResult;
@@ -64,7 +64,7 @@ class DuckDbCliIT extends AbstractCliIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains(PREFIX + directory.resolve("warehouse.duckdb"));
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.schema_history"))
-                .isOne();
+                .isEqualTo(2);
         if (!strayBefore) {
             assertThat(Path.of("warehouse.duckdb"))
                     .as("not the JVM's start directory")
@@ -78,5 +78,52 @@ class DuckDbCliIT extends AbstractCliIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(directory.resolve("relative.duckdb")).exists();
+    }
+
+    @Test
+    void theDuckDbMemoryLimitAndTempDirectoryReachDuckDbAndTheFolderIsCreated() {
+        CliResult result = warehouse.pvw(
+                "--duckdb-memory-limit",
+                "1GB",
+                "--duckdb-temp-dir",
+                "spill/runs",
+                "run",
+                "--as-of",
+                "2026-01-05T01:00:00");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(directory.resolve("spill").resolve("runs")).isDirectory();
+    }
+
+    @Test
+    void duckDbOptionsThatAreNotSizesOrFoldersAreBadUsageBeforeAnythingIsOpened() throws Exception {
+        Files.writeString(directory.resolve("a-file"), "not a folder");
+
+        assertThat(sentenceOf(badUsage("--duckdb-memory-limit", "lots", "init")))
+                .startsWith("--duckdb-memory-limit must be a size such as 512MB or 4GiB (units B, KB, MB, GB, TB, KiB,"
+                        + " MiB, GiB, TiB), not 'lots'");
+        assertThat(sentenceOf(badUsage("--duckdb-memory-limit", "1GB'; DROP TABLE core.runs; --", "init")))
+                .contains("not '1GB'; DROP TABLE core.runs; --'");
+        assertThat(sentenceOf(badUsage("--duckdb-temp-dir", "a-file", "init")))
+                .startsWith("--duckdb-temp-dir " + directory.resolve("a-file") + " exists and is not a directory");
+        assertThat(directory.resolve("warehouse.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void duckDbOptionsWithAPostgresqlWarehouseAreBadUsage() {
+        CliResult result = warehouse.pvwWithoutWarehouse(
+                "--warehouse", "jdbc:postgresql://localhost:1/none?user=pvw", "--duckdb-memory-limit", "1GB", "init");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sentenceOf(result))
+                .startsWith(
+                        "The --duckdb-* options apply to DuckDB warehouses, not to jdbc:postgresql://localhost:1/none")
+                .contains("set work_mem and temp_file_limit on the PostgreSQL server or role instead");
+    }
+
+    private CliResult badUsage(String... args) {
+        CliResult result = warehouse.pvwWithoutWarehouse(args);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        return result;
     }
 }

@@ -1,6 +1,6 @@
 package dev.pvw.cli;
 
-import static dev.pvw.cli.CliSentences.sentenceOf;
+import static dev.pvw.testing.CliSentences.sentenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.testing.CliResult;

@@ -46,6 +46,15 @@ final class PvwProcess implements AutoCloseable {
 
     /** Starts {@code java -Duser.timezone=UTC -jar target/pvw.jar args...} in {@code directory}. */
     static PvwProcess start(Path directory, String name, String... args) {
+        return start(directory, name, List.of(), List.of(), args);
+    }
+
+    /**
+     * Starts pvw with {@code jvmOptions} (system properties, say) before {@code -jar}, and the whole command after
+     * {@code launcher} (a shell that sets a limit first, say), when it is not empty.
+     */
+    static PvwProcess start(
+            Path directory, String name, List<String> launcher, List<String> jvmOptions, String... args) {
         String property = System.getProperty("pvw.jar");
         if (property == null) {
             throw new IllegalStateException(
@@ -56,11 +65,16 @@ final class PvwProcess implements AutoCloseable {
             throw new IllegalStateException(
                     jar + " does not exist; the package phase builds it before integration tests");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=UTC",
-                "-jar",
-                jar.toString()));
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Duser.timezone=UTC");
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Djava.io.tmpdir="))) {
+            // The DuckDB driver unpacks its 70 MB native library into java.io.tmpdir and deletes it only on a normal
+            // exit; a killed process would leave it in /tmp, so each process gets a folder the test removes.
+            command.add("-Djava.io.tmpdir=" + temporaryFolder(directory, name));
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         Path stdout = directory.resolve(name + ".out");
         ProcessBuilder builder =
@@ -70,6 +84,14 @@ final class PvwProcess implements AutoCloseable {
             return new PvwProcess(builder.start(), stdout);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    private static Path temporaryFolder(Path directory, String name) {
+        try {
+            return Files.createDirectories(directory.resolve(name + ".tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for " + name, e);
         }
     }
 
@@ -113,6 +135,11 @@ final class PvwProcess implements AutoCloseable {
     /** SIGKILL on Linux: the JVM gets no chance to run shutdown hooks, close the database or roll back. */
     void kill() {
         process.destroyForcibly();
+    }
+
+    /** The process id, for a test that limits the process from outside. */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

@@ -102,7 +102,16 @@ class HealthCheckTest {
     @Test
     void anEmptyWarehouseHasNeitherBatchNorSnapshot() {
         WarehouseStatus empty = new WarehouseStatus(
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, List.of(), List.of(), List.of(), List.of());
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                List.of());
 
         assertThat(DEFAULTS.check(empty, MIDNIGHT).lines())
                 .containsExactly(
@@ -124,6 +133,8 @@ class HealthCheckTest {
                 List.of(),
                 gaps,
                 List.of(),
+                List.of(),
+                0,
                 List.of(newestFirst));
     }
 

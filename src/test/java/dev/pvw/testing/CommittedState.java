@@ -1,6 +1,5 @@
-package dev.pvw.cli;
+package dev.pvw.testing;
 
-import dev.pvw.testing.TestingWarehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.Map;
  * What runs commit, read back so that two moments or two warehouses can be compared: the marts, ledgers and quarantine
  * row by row, the (possibly millions of rows of) fact and history as a count and an order-independent checksum.
  */
-record CommittedState(Map<String, List<List<String>>> tables) {
+public record CommittedState(Map<String, List<List<String>>> tables) {
     private static final List<String> LISTED = List.of(
             "mart.pageviews_hourly_by_current_postcode",
             "mart.pageviews_hourly_by_postcode_at_view",
@@ -40,11 +39,11 @@ record CommittedState(Map<String, List<List<String>>> tables) {
         return Integer.compare(left.size(), right.size());
     };
 
-    CommittedState {
+    public CommittedState {
         tables = Map.copyOf(tables);
     }
 
-    static CommittedState of(TestingWarehouse warehouse) {
+    public static CommittedState of(TestingWarehouse warehouse) {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         for (String table : LISTED) {
             List<List<String>> rows =
@@ -71,7 +70,7 @@ record CommittedState(Map<String, List<List<String>>> tables) {
     }
 
     /** How many pageviews the fact holds. */
-    long facts() {
+    public long facts() {
         return Long.parseLong(tables.get("core.pageview_fact").get(0).get(0));
     }
 

@@ -1,0 +1,127 @@
+package dev.pvw.quality;
+
+import dev.pvw.warehouse.Mart;
+import dev.pvw.warehouse.Warehouse;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** The checks' problem rows, each described in words a user can act on (no semicolons: they go in one sentence). */
+final class Problems {
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    /** A row of {@code quality/fact_vs_ledger}. */
+    static final RowMapper<String> BATCH = (rs, context) -> {
+        long batch = rs.getLong("batch_id");
+        if (!rs.getBoolean("in_ledger")) {
+            return "the fact holds " + count(rs.getLong("fact_rows"), "row") + " and the quarantine "
+                    + rs.getLong("quarantine_rows") + " of batch " + batch + ", which the ledger does not know";
+        }
+        LocalDateTime hour = Warehouse.timestamp(rs, "batch_hour");
+        return "batch " + batch + (hour == null ? " (no valid rows)" : " for hour " + format(hour)) + " held "
+                + count(rs.getLong("extract_rows"), "row") + " in its extract, of which the ledger counted "
+                + rs.getLong("counted_rows") + " and quarantined " + rs.getLong("quarantined_rows")
+                + ", but the fact holds " + rs.getLong("fact_rows") + " (expected " + rs.getLong("expected_fact_rows")
+                + ") and the quarantine " + rs.getLong("quarantine_rows") + " (expected "
+                + rs.getLong("expected_quarantine_rows") + ")";
+    };
+
+    /** A row of {@code quality/snapshot_vs_ledger}. */
+    static final RowMapper<String> SNAPSHOT = (rs, context) -> {
+        long snapshot = rs.getLong("snapshot_id");
+        if (!rs.getBoolean("in_ledger")) {
+            return "the quarantine holds " + count(rs.getLong("quarantine_rows"), "row") + " of users snapshot "
+                    + snapshot + ", which the ledger does not know";
+        }
+        return "users snapshot " + snapshot + " quarantined " + count(rs.getLong("quarantined_rows"), "row")
+                + " according to the ledger, but the quarantine holds " + rs.getLong("quarantine_rows")
+                + " (expected " + rs.getLong("expected_quarantine_rows") + ")";
+    };
+
+    private Problems() {}
+
+    /** A row of {@code quality/mart_keys} for {@code mart}. */
+    static RowMapper<String> key(Mart mart) {
+        return (rs, context) -> {
+            String where = " for " + format(Warehouse.timestamp(rs, "hour_start")) + " and postcode "
+                    + Printable.postcode(rs.getString("postcode"));
+            long rows = rs.getLong("mart_rows");
+            if (rows > 1) {
+                return mart.table() + " has " + count(rows, "row") + where;
+            }
+            if ("".equals(rs.getString("postcode"))) {
+                return mart.table() + " has an empty postcode instead of NULL" + where;
+            }
+            return mart.table() + " counts " + rs.getLong("min_pageviews") + " pageviews" + where;
+        };
+    }
+
+    /** A row of {@code quality/mart_totals} for {@code mart}. */
+    static RowMapper<String> total(Mart mart) {
+        return (rs, context) -> mart.table() + " counts " + rs.getLong("mart_pageviews") + " pageviews for "
+                + format(Warehouse.timestamp(rs, "hour_start")) + " but the fact holds "
+                + rs.getLong("fact_pageviews");
+    }
+
+    /** A row of {@code quality/current_postcodes} or {@code quality/at_view_postcodes}. */
+    static RowMapper<String> postcode(Mart mart, String meaning) {
+        return (rs, context) -> mart.table() + " counts " + rs.getLong("mart_pageviews") + " pageviews for "
+                + format(Warehouse.timestamp(rs, "hour_start")) + " under postcode "
+                + Printable.postcode(rs.getString("postcode")) + ", but " + rs.getLong("fact_pageviews")
+                + " of the fact's pageviews that hour " + meaning;
+    }
+
+    /** A number with its noun, in the plural unless the number is one. */
+    static String count(long number, String noun) {
+        return String.format("%,d %s", number, number == 1 ? noun : noun + "s");
+    }
+
+    static String format(LocalDateTime value) {
+        return value == null ? "(none)" : ISO_SECONDS.format(value);
+    }
+
+    /**
+     * A row of {@code quality/history}: a problem of one of the history checks, or (without a check) how many users'
+     * histories were checked, in {@code versions}.
+     */
+    record HistoryRow(
+            Optional<Check> check,
+            long user,
+            LocalDateTime validFrom,
+            LocalDateTime validTo,
+            LocalDateTime nextValidFrom,
+            long versions) {
+        static final RowMapper<HistoryRow> MAPPER = (rs, context) -> new HistoryRow(
+                "users".equals(rs.getString("check_name"))
+                        ? Optional.empty()
+                        : Optional.of(Check.named(rs.getString("check_name"))),
+                rs.getLong("user_id"),
+                Warehouse.timestamp(rs, "valid_from"),
+                Warehouse.timestamp(rs, "valid_to"),
+                Warehouse.timestamp(rs, "next_valid_from"),
+                rs.getLong("versions"));
+
+        String describe() {
+            String from = format(validFrom);
+            return switch (check.orElseThrow()) {
+                case HISTORY_OVERLAP -> nextValidFrom == null
+                        ? "user " + user + "'s version from " + from + " ends at " + format(validTo)
+                                + ", before it starts"
+                        : "user " + user + "'s version from " + from + " to "
+                                + (validTo == null ? "(open)" : format(validTo)) + " overlaps the next one, from "
+                                + format(nextValidFrom);
+                case HISTORY_HOLE -> "user " + user + " has no version from " + format(validTo) + " to "
+                        + format(nextValidFrom);
+                case HISTORY_OPEN_VERSION -> versions == 0
+                        ? "user " + user + " has no open version"
+                        : "user " + user + " has " + versions + " open versions";
+                case HISTORY_FIRST_VERSION -> versions == 1
+                        ? "user " + user + "'s earliest version, from " + from + ", is not the one marked first"
+                        : "user " + user + " has " + versions + " versions marked first, where only its earliest,"
+                                + " from " + from + ", should be";
+                default -> throw new IllegalStateException("Not a history check: " + check.get());
+            };
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.pvw.quality;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.warehouse.Identifier;
+import dev.pvw.warehouse.Mart;
+import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WorkTables;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * Runs every {@link Check} over a {@link CheckScope} and describes each problem found in words. The checks read only
+ * the scope's users, batches and hours, so that a run's own checks stay proportional to what the run did, and the
+ * fact's rows in those hours twice: once counted per hour, batch and postcode at view (for the ledger, totals and
+ * at-view checks), once joined with the users' current postcodes. Call inside a transaction, so that every check
+ * reads the same moment.
+ */
+public final class WarehouseChecks {
+    /** How many problems a failed check lists; it also says whether there were more. */
+    static final int LISTED_PROBLEMS = 5;
+
+    private final Warehouse warehouse;
+
+    public WarehouseChecks(Warehouse warehouse) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+    }
+
+    public CheckReport check(CheckScope scope) {
+        requireNonNull(scope, "scope");
+        long started = System.nanoTime();
+        Bounds bounds = bounds(scope);
+        Map<String, Object> parameters = bounds.parameters();
+        Map<Check, List<String>> problems = new EnumMap<>(Check.class);
+        for (Check check : Check.values()) {
+            problems.put(check, new ArrayList<>());
+        }
+        warehouse.execute("quality/create_fact_summary", Map.of());
+        long users = bounds.users()
+                .map(table -> history(table, parameters, problems))
+                .orElse(0L);
+        boolean readsHours = bounds.hours().from() != null;
+        if (readsHours) {
+            warehouse.update("quality/fact_summary", parameters);
+        }
+        // A batch with no valid row has no hours, and its ledger row is still checked (against an empty summary).
+        problems.get(Check.FACT_VS_LEDGER)
+                .addAll(warehouse.query("quality/fact_vs_ledger", parameters, Problems.BATCH));
+        problems.get(Check.SNAPSHOT_VS_LEDGER)
+                .addAll(warehouse.query("quality/snapshot_vs_ledger", parameters, Problems.SNAPSHOT));
+        if (readsHours) {
+            marts(parameters, problems);
+        }
+        List<CheckResult> results = new ArrayList<>();
+        problems.forEach((check, found) -> results.add(result(check, found)));
+        return new CheckReport(bounds.describe(users), results, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The four history checks of the users listed in {@code users}; returns how many users' histories it read. */
+    private long history(Identifier users, Map<String, Object> parameters, Map<Check, List<String>> problems) {
+        long checked = 0;
+        for (Problems.HistoryRow row :
+                warehouse.query("quality/history", parameters, Map.of("users", users), Problems.HistoryRow.MAPPER)) {
+            if (row.check().isPresent()) {
+                problems.get(row.check().get()).add(row.describe());
+            } else {
+                checked = row.versions();
+            }
+        }
+        return checked;
+    }
+
+    /** The checks of both marts in the scope's hours, against the fact and the users' current postcodes. */
+    private void marts(Map<String, Object> parameters, Map<Check, List<String>> problems) {
+        for (Mart mart : Mart.values()) {
+            Map<String, Identifier> martTable = Map.of("mart", mart.table());
+            problems.get(Check.MART_KEYS)
+                    .addAll(warehouse.query("quality/mart_keys", parameters, martTable, Problems.key(mart)));
+            problems.get(Check.MART_TOTALS)
+                    .addAll(warehouse.query("quality/mart_totals", parameters, martTable, Problems.total(mart)));
+        }
+        problems.get(Check.CURRENT_POSTCODES)
+                .addAll(warehouse.query(
+                        "quality/current_postcodes",
+                        parameters,
+                        Problems.postcode(Mart.CURRENT, "are by users whose current postcode it is")));
+        problems.get(Check.AT_VIEW_POSTCODES)
+                .addAll(warehouse.query(
+                        "quality/at_view_postcodes", parameters, Problems.postcode(Mart.AT_VIEW, "have it at view")));
+    }
+
+    private static CheckResult result(Check check, List<String> problems) {
+        if (problems.isEmpty()) {
+            return new CheckResult.Passed(check);
+        }
+        boolean more = problems.size() > LISTED_PROBLEMS;
+        return new CheckResult.Failed(check, problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)), more);
+    }
+
+    /** Fills the users work table where the scope needs it, and finds the run and hours to read. */
+    private Bounds bounds(CheckScope scope) {
+        // Java 17 has no pattern switch over a sealed type; the chain covers each permitted record.
+        if (scope instanceof CheckScope.DuringRun run) {
+            return new Bounds(run.runId(), runHours(run.runId()), run.users());
+        }
+        warehouse.execute("quality/create_scope", Map.of());
+        if (scope instanceof CheckScope.CommittedRun run) {
+            warehouse
+                    .queryOptional("quality/run_snapshot", Map.of("run_id", run.runId()), (rs, context) -> {
+                        Map<String, Object> snapshot = new HashMap<>();
+                        snapshot.put("snapshot_id", rs.getLong("snapshot_id"));
+                        snapshot.put("effective_from", Warehouse.timestamp(Warehouse.timestamp(rs, "effective_from")));
+                        return snapshot;
+                    })
+                    .ifPresent(snapshot -> warehouse.update("quality/scope_snapshot_users", snapshot));
+            warehouse.analyze(WorkTables.CHECK_USERS);
+            return new Bounds(run.runId(), runHours(run.runId()), Optional.of(WorkTables.CHECK_USERS));
+        }
+        if (scope instanceof CheckScope.Everything) {
+            warehouse.update("quality/scope_all_users", Map.of());
+            warehouse.analyze(WorkTables.CHECK_USERS);
+            return new Bounds(null, hours("quality/all_hours", Map.of()), Optional.of(WorkTables.CHECK_USERS));
+        }
+        throw new IllegalArgumentException("Unknown scope " + scope);
+    }
+
+    private Hours runHours(long runId) {
+        return hours("quality/run_hours", Map.of("run_id", runId));
+    }
+
+    private Hours hours(String script, Map<String, Object> parameters) {
+        return warehouse.queryOptional(script, parameters, Hours.MAPPER).orElseThrow();
+    }
+
+    /** The first and last hour a scope reads; both null when it reads none. */
+    private record Hours(LocalDateTime from, LocalDateTime to) {
+        static final RowMapper<Hours> MAPPER =
+                (rs, context) -> new Hours(Warehouse.timestamp(rs, "from_hour"), Warehouse.timestamp(rs, "to_hour"));
+    }
+
+    /** The run (null for every run), hours and users (a work table or view of their ids) a scope reads. */
+    private record Bounds(Long runId, Hours hours, Optional<Identifier> users) {
+        Map<String, Object> parameters() {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("run_id", runId);
+            parameters.put("from_hour", Warehouse.timestamp(hours.from()));
+            parameters.put("to_hour", Warehouse.timestamp(hours.to()));
+            // One more than is listed, to tell whether there were more.
+            parameters.put("limit", LISTED_PROBLEMS + 1);
+            return parameters;
+        }
+
+        /** The scope in words, once the history check has said how many users' histories it read. */
+        String describe(long users) {
+            String what = runId == null ? "everything" : "what run " + runId + " touched";
+            String hourRange = hours.from() == null
+                    ? "no pageview hours"
+                    : "pageview hours " + Problems.format(hours.from()) + " to " + Problems.format(hours.to());
+            return what + ": the history of " + Problems.count(users, "user") + ", " + hourRange;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pvw.state;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.warehouse.Warehouse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Lists quarantined rows, optionally of one run and one reason. */
+public final class QuarantineReader {
+    private final Warehouse warehouse;
+
+    public QuarantineReader(Warehouse warehouse) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+    }
+
+    /** At most {@code limit} rows, in the order runs saw them. */
+    public List<QuarantinedRow> list(Optional<Long> runId, Optional<QuarantineReason> reason, int limit) {
+        Map<String, Object> parameters = filter(runId, reason);
+        parameters.put("limit", limit);
+        return warehouse.query(
+                "quarantine/list",
+                parameters,
+                (rs, context) -> new QuarantinedRow(
+                        rs.getString("source"),
+                        rs.getLong("run_id"),
+                        rs.getObject("batch_id", Long.class),
+                        rs.getObject("snapshot_id", Long.class),
+                        rs.getString("reason"),
+                        rs.getObject("user_id", Long.class),
+                        rs.getString("postcode"),
+                        rs.getString("url"),
+                        Warehouse.timestamp(rs, "pageview_datetime")));
+    }
+
+    /** How many rows {@link #list} would return without a limit. */
+    public long count(Optional<Long> runId, Optional<QuarantineReason> reason) {
+        return warehouse.queryLong("quarantine/count", filter(runId, reason));
+    }
+
+    private static Map<String, Object> filter(Optional<Long> runId, Optional<QuarantineReason> reason) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("run_id", runId.orElse(null));
+        parameters.put("reason", reason.map(QuarantineReason::word).orElse(null));
+        return parameters;
+    }
+}

@@ -1,0 +1,19 @@
+-- Per hour from :from_hour to :to_hour and postcode, the current mart counts the fact's pageviews of the users whose
+-- current postcode (that of their open version in the history; unknown for a user not in it) it is.
+SELECT hour_start, postcode, sum(mart_pageviews) AS mart_pageviews, sum(fact_pageviews) AS fact_pageviews
+FROM (
+    SELECT f.hour_start, c.postcode, 0 AS mart_pageviews, count(*) AS fact_pageviews
+    FROM core.pageview_fact AS f
+    LEFT JOIN core.user_postcode_history AS c
+      ON c.user_id = f.user_id AND c.valid_to IS NULL
+    WHERE f.hour_start BETWEEN CAST(:from_hour AS TIMESTAMP) AND CAST(:to_hour AS TIMESTAMP)
+    GROUP BY f.hour_start, c.postcode
+    UNION ALL
+    SELECT hour_start, postcode, pageviews, 0
+    FROM mart.pageviews_hourly_by_current_postcode
+    WHERE hour_start BETWEEN CAST(:from_hour AS TIMESTAMP) AND CAST(:to_hour AS TIMESTAMP)
+) AS counts
+GROUP BY hour_start, postcode
+HAVING sum(mart_pageviews) <> sum(fact_pageviews)
+ORDER BY hour_start, postcode NULLS FIRST
+LIMIT :limit

@@ -1,0 +1,1 @@
+SELECT snapshot_id, effective_from FROM core.users_snapshots WHERE run_id = :run_id
