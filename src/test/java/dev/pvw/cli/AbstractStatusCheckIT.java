@@ -131,7 +131,9 @@ abstract class AbstractStatusCheckIT {
         assertThat(check.out().lines())
                 .singleElement()
                 .asString()
-                .startsWith("The last run, #3 as of 2026-01-05T03:05:00, failed (SQL in ")
+                .startsWith("The last run, #3 as of 2026-01-05T03:05:00, failed (The extract tables are not as pvw"
+                        + " reads them")
+                .contains("raw.pageviews_extract has no column url")
                 .endsWith("); fix the cause, then run it again or let the next scheduled run complete the work.");
 
         warehouse.execute("ALTER TABLE raw.pageviews_extract RENAME COLUMN page_url TO url");
