@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -96,9 +97,13 @@ final class UsersSnapshotStep {
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());
+        warehouse.execute("users/stage_affected_hours", Map.of());
+        warehouse.analyze(WorkTables.AFFECTED_USER_HOURS);
         warehouse.update("users/delta_current", Map.of());
+        warehouse.execute("users/stage_reattributed", Map.of());
+        warehouse.analyze(WorkTables.REATTRIBUTED);
         warehouse.update("users/delta_at_view", Map.of());
-        warehouse.update("users/update_fact", Map.of());
+        reattribute();
 
         long quarantined = warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
         warehouse.update(
@@ -126,6 +131,27 @@ final class UsersSnapshotStep {
                 changes.returnedUsers(),
                 changes.deletedUsers(),
                 quarantined);
+    }
+
+    /**
+     * Writes the new postcodes at view into the rollup and the fact, reading only the hours that change (usually the
+     * last day or two: moves take effect from the snapshot's day, and new users have only recent pageviews).
+     */
+    private void reattribute() {
+        Map<String, Object> hours = warehouse
+                .query("users/reattributed_hours", Map.of(), (rs, context) -> {
+                    Map<String, Object> bounds = new HashMap<>();
+                    bounds.put("first_hour", Warehouse.timestamp(Rows.timestamp(rs, "first_hour")));
+                    bounds.put("last_hour", Warehouse.timestamp(Rows.timestamp(rs, "last_hour")));
+                    return bounds;
+                })
+                .get(0);
+        if (hours.get("first_hour") == null) {
+            return;
+        }
+        LOG.info("Re-attributing hours {} to {}", hours.get("first_hour"), hours.get("last_hour"));
+        warehouse.update("users/update_user_hours", hours);
+        warehouse.update("users/update_fact", hours);
     }
 
     /** The guards of SPEC section 4: an empty snapshot always, a shrinking one unless allowed. */

@@ -1,18 +1,18 @@
--- Each valid pageview with its hour, the postcode of the user's version valid at the view
--- (the first version's for a view before it) and the user's current postcode.
-CREATE TEMPORARY TABLE pvw_attributed_pageviews AS
+-- Each user and hour of the batch with the postcode of the user's version valid in that hour (the first version's
+-- for an hour before it) and the user's current postcode. Comparing the hour's start with the versions' bounds is
+-- exact because the bounds are always at 00:00: a pageview at t in [hour, hour + 1h) is at or after valid_from
+-- exactly when the hour is, and before valid_to exactly when the hour is.
+CREATE TEMPORARY TABLE pvw_attributed_user_hours AS
 SELECT
-    p.user_id,
-    p.url,
-    p.pageview_datetime AS pageview_at,
-    date_trunc('hour', p.pageview_datetime) AS hour_start,
+    u.user_id,
+    u.hour_start,
+    u.pageviews,
     v.postcode AS postcode_at_view,
     c.postcode AS current_postcode
-FROM pvw_pageview_rows AS p
+FROM pvw_batch_user_hours AS u
 LEFT JOIN core.user_postcode_history AS v
-  ON v.user_id = p.user_id
- AND (v.valid_from <= p.pageview_datetime OR v.is_first)
- AND (v.valid_to IS NULL OR p.pageview_datetime < v.valid_to)
+  ON v.user_id = u.user_id
+ AND (v.valid_from <= u.hour_start OR v.is_first)
+ AND (v.valid_to IS NULL OR u.hour_start < v.valid_to)
 LEFT JOIN core.user_postcode_history AS c
-  ON c.user_id = p.user_id AND c.valid_to IS NULL
-WHERE p.reject_reason IS NULL
+  ON c.user_id = u.user_id AND c.valid_to IS NULL

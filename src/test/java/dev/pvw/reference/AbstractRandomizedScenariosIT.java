@@ -69,6 +69,10 @@ public abstract class AbstractRandomizedScenariosIT {
             assertThat(MartDifferences.between(model.atViewMart(), warehouse.atViewMart()))
                     .as(() -> failure.describe("mart.pageviews_hourly_by_postcode_at_view differs from the model"))
                     .isEmpty();
+            // The marts are checked against the model; the fact, through its rollup, against the marts' source.
+            assertThat(warehouse.userHoursDisagreeing())
+                    .as(() -> failure.describe("core.pageview_user_hours does not add up to core.pageview_fact"))
+                    .isZero();
         }
     }
 

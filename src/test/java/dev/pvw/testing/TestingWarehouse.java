@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -149,6 +150,47 @@ public final class TestingWarehouse {
 
     public List<MartRow> atViewMart() {
         return mart("mart.pageviews_hourly_by_postcode_at_view");
+    }
+
+    /**
+     * Pageviews by batch, user, hour and postcode at view, summed from the rollup {@code core.pageview_user_hours};
+     * after every run it must equal {@link #userHoursFromFact()}.
+     */
+    public Map<String, Long> userHoursFromRollup() {
+        return userHours("core.pageview_user_hours", "sum(pageviews)");
+    }
+
+    /** Pageviews by batch, user, hour and postcode at view, counted from {@code core.pageview_fact}. */
+    public Map<String, Long> userHoursFromFact() {
+        return userHours("core.pageview_fact", "count(*)");
+    }
+
+    /**
+     * How many (batch, user, hour, postcode at view) the rollup and the fact disagree on: zero after every run. One
+     * query, for tests that check it after every step.
+     */
+    public long userHoursDisagreeing() {
+        return queryLong("SELECT count(*) FROM ("
+                + " SELECT batch_id, user_id, hour_start, postcode_at_view, sum(pageviews) AS pageviews"
+                + " FROM core.pageview_user_hours GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS r"
+                + " FULL OUTER JOIN ("
+                + " SELECT batch_id, user_id, hour_start, postcode_at_view, count(*) AS pageviews"
+                + " FROM core.pageview_fact GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS f"
+                + " ON f.batch_id = r.batch_id AND f.user_id = r.user_id AND f.hour_start = r.hour_start"
+                + " AND f.postcode_at_view IS NOT DISTINCT FROM r.postcode_at_view"
+                + " WHERE f.pageviews IS DISTINCT FROM r.pageviews");
+    }
+
+    private Map<String, Long> userHours(String table, String pageviews) {
+        Map<String, Long> counts = new TreeMap<>();
+        query(
+                        "SELECT batch_id, user_id, hour_start, postcode_at_view, " + pageviews + " FROM " + table
+                                + " GROUP BY batch_id, user_id, hour_start, postcode_at_view",
+                        rs -> Map.entry(
+                                rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getTimestamp(3) + " " + rs.getString(4),
+                                rs.getLong(5)))
+                .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+        return counts;
     }
 
     /** Runs a query of the test's own and maps each row. */
