@@ -35,6 +35,7 @@ public final class Main {
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
+                .addSubcommand(new SimulateCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setParameterExceptionHandler(new UsageHandler(context));
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));

@@ -173,7 +173,7 @@ abstract class AbstractCliIT {
                     Arguments.of(List.of("run", "--nope"), List.of("'--nope'", "'pvw run --help'")),
                     Arguments.of(List.of("--nope", "status"), List.of("'--nope'", "'pvw --help'")),
                     Arguments.of(List.of("bogus"), List.of("Unknown command 'bogus'", "'pvw --help'")),
-                    Arguments.of(List.of("statsu"), List.of("'statsu'", "did you mean status?")),
+                    Arguments.of(List.of("statsu"), List.of("'statsu'", "did you mean status")),
                     Arguments.of(List.of(), List.of("subcommand", "'pvw --help'")),
                     Arguments.of(List.of("run", "extra"), List.of("'extra'", "'pvw run --help'")),
                     Arguments.of(
@@ -589,6 +589,7 @@ abstract class AbstractCliIT {
                                     "status",
                                     "query",
                                     "demo",
+                                    "simulate",
                                     "--lock-wait",
                                     "-v",
                                     "Exit codes: 0")),
@@ -606,7 +607,20 @@ abstract class AbstractCliIT {
                                     "--postcode=P",
                                     "--format=table|csv|json",
                                     "weeks start")),
-                    Arguments.of(List.of("demo"), List.of("Usage: pvw demo")));
+                    Arguments.of(List.of("demo"), List.of("Usage: pvw demo")),
+                    Arguments.of(
+                            List.of("simulate"),
+                            List.of(
+                                    "--warehouse=URL",
+                                    "--days=N",
+                                    "--users=N",
+                                    "--pageviews-per-day=N",
+                                    "--move-rate=RATE",
+                                    "--new-rate=RATE",
+                                    "--delete-rate=RATE",
+                                    "--seed=N",
+                                    "--start=DATE",
+                                    "20000000")));
         }
 
         @ParameterizedTest(name = "pvw {0} --help")
