@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -138,20 +139,21 @@ final class UsersSnapshotStep {
      * last day or two: moves take effect from the snapshot's day, and new users have only recent pageviews).
      */
     private void reattribute() {
-        Map<String, Object> hours = warehouse
-                .query("users/reattributed_hours", Map.of(), (rs, context) -> {
-                    Map<String, Object> bounds = new HashMap<>();
-                    bounds.put("first_hour", Warehouse.timestamp(Rows.timestamp(rs, "first_hour")));
-                    bounds.put("last_hour", Warehouse.timestamp(Rows.timestamp(rs, "last_hour")));
-                    return bounds;
-                })
+        List<LocalDateTime> hours = warehouse
+                .query(
+                        "users/reattributed_hours",
+                        Map.of(),
+                        (rs, context) ->
+                                Arrays.asList(Rows.timestamp(rs, "first_hour"), Rows.timestamp(rs, "last_hour")))
                 .get(0);
-        if (hours.get("first_hour") == null) {
+        if (hours.get(0) == null) {
             return;
         }
-        LOG.info("Re-attributing hours {} to {}", hours.get("first_hour"), hours.get("last_hour"));
-        warehouse.update("users/update_user_hours", hours);
-        warehouse.update("users/update_fact", hours);
+        LOG.info("Re-attributing the hours from {} to {}", hours.get(0), hours.get(1));
+        Map<String, Object> bounds =
+                Map.of("first_hour", Warehouse.timestamp(hours.get(0)), "last_hour", Warehouse.timestamp(hours.get(1)));
+        warehouse.update("users/update_user_hours", bounds);
+        warehouse.update("users/update_fact", bounds);
     }
 
     /** The guards of SPEC section 4: an empty snapshot always, a shrinking one unless allowed. */
