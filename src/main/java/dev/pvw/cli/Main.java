@@ -36,6 +36,7 @@ public final class Main {
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new SimulateCommand())
+                .addSubcommand(new BenchCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setParameterExceptionHandler(new UsageHandler(context));
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));

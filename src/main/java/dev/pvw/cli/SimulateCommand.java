@@ -14,6 +14,7 @@ import dev.pvw.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,17 +38,16 @@ import picocli.CommandLine.Spec;
                     + " --pageviews-per-day 100000000."
         })
 final class SimulateCommand implements Callable<Integer> {
-    private static final String[][] SETTING_OPTIONS = {
-        {"days", "--days"},
-        {"users", "--users"},
-        {"pageviewsPerDay", "--pageviews-per-day"},
-        {"districts", "--districts"},
-        {"moveRate", "--move-rate"},
-        {"newUserRate", "--new-rate"},
-        {"deleteRate", "--delete-rate"},
-        {"returnRate", "--return-rate"},
-        {"badRowRate", "--bad-row-rate"}
-    };
+    private static final SettingNames SETTING_NAMES = new SettingNames(Map.of(
+            "days", "--days",
+            "users", "--users",
+            "pageviewsPerDay", "--pageviews-per-day",
+            "districts", "--districts",
+            "moveRate", "--move-rate",
+            "newUserRate", "--new-rate",
+            "deleteRate", "--delete-rate",
+            "returnRate", "--return-rate",
+            "badRowRate", "--bad-row-rate"));
 
     /** Loggers whose INFO lines, several per run, would bury the progress bar. */
     private static final List<String> CHATTY_LOGGERS = List.of("dev.pvw.pipeline", "dev.pvw.warehouse.SchemaMigrator");
@@ -204,17 +204,8 @@ final class SimulateCommand implements Callable<Integer> {
                     returnRate,
                     badRowRate);
         } catch (IllegalArgumentException e) {
-            throw new PvwException(ErrorCode.USAGE, asOptions(e.getMessage()));
+            throw new PvwException(ErrorCode.USAGE, SETTING_NAMES.inOptions(e.getMessage()));
         }
-    }
-
-    /** A settings message in the words of the command line: the record's names become the options' names. */
-    static String asOptions(String message) {
-        String text = message;
-        for (String[] names : SETTING_OPTIONS) {
-            text = text.replaceAll("\\b" + names[0] + "\\b", names[1]);
-        }
-        return text;
     }
 
     /** What the runs so far add up to. */

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.warehouse.Mart;
 import dev.pvw.warehouse.Warehouse;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Answers the brief's two questions from the marts at any grain. */
 public final class MartQuery {
@@ -22,20 +24,31 @@ public final class MartQuery {
      * postcode with the unknown postcode first; null bounds and postcode mean no filter.
      */
     public List<PeriodRow> periods(Mart mart, Grain grain, LocalDateTime from, LocalDateTime to, String postcode) {
+        List<PeriodRow> rows = new ArrayList<>();
+        forEachPeriod(mart, grain, from, to, postcode, rows::add);
+        return rows;
+    }
+
+    /** As {@link #periods}, handing each row over as it is read rather than keeping them all. */
+    public void forEachPeriod(
+            Mart mart, Grain grain, LocalDateTime from, LocalDateTime to, String postcode, Consumer<PeriodRow> each) {
         requireNonNull(mart, "mart");
         requireNonNull(grain, "grain");
+        warehouse.queryEach(
+                "query/mart_periods",
+                parameters(grain, from, to, postcode),
+                Map.of("mart", mart.table()),
+                PeriodRow.MAPPER,
+                each);
+    }
+
+    /** The bind parameters of a period query: the grain's unit, the window's bounds and the postcode, null for none. */
+    public static Map<String, Object> parameters(Grain grain, LocalDateTime from, LocalDateTime to, String postcode) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("grain", grain.truncUnit());
         parameters.put("from_hour", Warehouse.timestamp(from));
         parameters.put("to_hour", Warehouse.timestamp(to));
         parameters.put("postcode", postcode);
-        return warehouse.query(
-                "query/mart_periods",
-                parameters,
-                Map.of("mart", mart.table()),
-                (rs, context) -> new PeriodRow(
-                        rs.getTimestamp("period_start").toLocalDateTime(),
-                        rs.getString("postcode"),
-                        rs.getLong("pageviews")));
+        return parameters;
     }
 }

@@ -163,6 +163,24 @@ public final class Warehouse implements AutoCloseable {
         });
     }
 
+    /** Runs a query on validated identifiers and hands each row to {@code each} as it is read, keeping none. */
+    public <T> void queryEach(
+            String name,
+            Map<String, ?> parameters,
+            Map<String, Identifier> defines,
+            RowMapper<T> mapper,
+            java.util.function.Consumer<T> each) {
+        SqlScripts.Script script = scripts.get(name);
+        guarded(script, () -> {
+            try (Query query = handle.createQuery(script.text())) {
+                defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
+                query.bindMap(parameters);
+                query.map(mapper).forEach(each);
+                return null;
+            }
+        });
+    }
+
     /** Runs a query expected to return at most one row. */
     public <T> Optional<T> queryOptional(String name, Map<String, ?> parameters, RowMapper<T> mapper) {
         List<T> rows = query(name, parameters, mapper);

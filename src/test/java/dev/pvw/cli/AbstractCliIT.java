@@ -590,6 +590,7 @@ abstract class AbstractCliIT {
                                     "query",
                                     "demo",
                                     "simulate",
+                                    "bench",
                                     "--lock-wait",
                                     "-v",
                                     "Exit codes: 0")),
@@ -620,7 +621,21 @@ abstract class AbstractCliIT {
                                     "--delete-rate=RATE",
                                     "--seed=N",
                                     "--start=DATE",
-                                    "20000000")));
+                                    "20000000")),
+                    Arguments.of(
+                            List.of("bench"),
+                            List.of(
+                                    "--scale=SHARE",
+                                    "--growth-scale=SHARE",
+                                    "--days=N",
+                                    "--growth-days=N",
+                                    "--repetitions=N",
+                                    "--data-dir=DIR",
+                                    "--output=DIR",
+                                    "--memory-limit=SIZE",
+                                    "--keep-data",
+                                    "bench.md",
+                                    "bench-growth.png")));
         }
 
         @ParameterizedTest(name = "pvw {0} --help")
