@@ -3,6 +3,7 @@ package dev.pvw.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.state.RunLog;
+import dev.pvw.warehouse.Identifier;
 import dev.pvw.warehouse.Mart;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
@@ -20,6 +21,8 @@ import org.slf4j.MDC;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Identifier HOUR_START = new Identifier("hour_start");
+    private static final Identifier DAY_START = new Identifier("day_start");
 
     private final Warehouse warehouse;
     private final Clock clock;
@@ -63,12 +66,19 @@ public final class Pipeline {
         BatchOutcome pageviews = new PageviewBatchStep(warehouse).apply(runId, asOf);
         LOG.info("{}", pageviews.describe());
         for (Mart mart : Mart.values()) {
-            warehouse.execute("marts/merge_delta", Map.of("mart", mart.table(), "delta", mart.deltaTable()));
+            merge(mart.deltaTable(), mart.table(), HOUR_START, "hour");
+            merge(mart.deltaTable(), mart.dailyTable(), DAY_START, "day");
         }
         RunReport report = new RunReport(runId, asOf, users, pageviews);
         String message = report.refused() ? ((SnapshotOutcome.Refused) users).reason() : null;
         runLog.finish(runId, report.outcome(), users.describe(), pageviews.describe(), message);
         return report;
+    }
+
+    /** Adds a run's changes of one mart to it at the grain of {@code unit}, whose time column is {@code start}. */
+    private void merge(Identifier delta, Identifier mart, Identifier start, String unit) {
+        warehouse.update("marts/total_delta", Map.of("unit", unit), Map.of("delta", delta));
+        warehouse.execute("marts/merge_delta", Map.of("mart", mart, "start", start));
     }
 
     private void dropWorkTables() {

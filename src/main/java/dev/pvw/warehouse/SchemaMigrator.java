@@ -26,7 +26,7 @@ public final class SchemaMigrator {
 
     /** Every schema version, oldest first. A released script is never edited: add a new one. */
     static final List<Migration> MIGRATIONS =
-            List.of(new Migration(1, "warehouse", false), new Migration(2, "pageview_user_hours", true));
+            List.of(new Migration(1, "warehouse", false), new Migration(2, "rollups", true));
 
     private final Warehouse warehouse;
     private final Clock clock;

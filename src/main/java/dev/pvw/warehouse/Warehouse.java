@@ -119,9 +119,15 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs a statement that changes data and returns how many rows it changed. */
     public int update(String name, Map<String, ?> parameters) {
+        return update(name, parameters, Map.of());
+    }
+
+    /** Runs a statement on validated identifiers that changes data and returns how many rows it changed. */
+    public int update(String name, Map<String, ?> parameters, Map<String, Identifier> defines) {
         SqlScripts.Script script = scripts.get(name);
         return guarded(script, () -> {
             try (Update update = handle.createUpdate(script.text())) {
+                defines.forEach((key, identifier) -> update.define(key, identifier.sql()));
                 update.bindMap(parameters);
                 return update.execute();
             }

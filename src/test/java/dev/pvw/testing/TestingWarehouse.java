@@ -166,11 +166,12 @@ public final class TestingWarehouse {
     }
 
     /**
-     * How many (batch, user, hour, postcode at view) the rollup and the fact disagree on: zero after every run. One
-     * query, for tests that check it after every step.
+     * How many rows each rollup disagrees on with what it rolls up, in one query for tests that check it after every
+     * step: (batch, user, hour, postcode at view) of {@code core.pageview_user_hours} against the fact, then (day,
+     * postcode) of each daily mart against its hourly mart summed by day. All zero after every run.
      */
-    public long userHoursDisagreeing() {
-        return queryLong("SELECT count(*) FROM ("
+    public List<Long> rollupsDisagreeing() {
+        String userHours = "SELECT count(*) FROM ("
                 + " SELECT batch_id, user_id, hour_start, postcode_at_view, sum(pageviews) AS pageviews"
                 + " FROM core.pageview_user_hours GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS r"
                 + " FULL OUTER JOIN ("
@@ -178,7 +179,22 @@ public final class TestingWarehouse {
                 + " FROM core.pageview_fact GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS f"
                 + " ON f.batch_id = r.batch_id AND f.user_id = r.user_id AND f.hour_start = r.hour_start"
                 + " AND f.postcode_at_view IS NOT DISTINCT FROM r.postcode_at_view"
-                + " WHERE f.pageviews IS DISTINCT FROM r.pageviews");
+                + " WHERE f.pageviews IS DISTINCT FROM r.pageviews";
+        return query(
+                        "SELECT (" + userHours + "), (" + dailyMartDisagreeing("current_postcode") + "), ("
+                                + dailyMartDisagreeing("postcode_at_view") + ")",
+                        rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .get(0);
+    }
+
+    private static String dailyMartDisagreeing(String question) {
+        return "SELECT count(*) FROM ("
+                + " SELECT date_trunc('day', hour_start) AS day_start, postcode, sum(pageviews) AS pageviews"
+                + " FROM mart.pageviews_hourly_by_" + question
+                + " GROUP BY date_trunc('day', hour_start), postcode) AS h"
+                + " FULL OUTER JOIN mart.pageviews_daily_by_" + question + " AS d"
+                + " ON d.day_start = h.day_start AND d.postcode IS NOT DISTINCT FROM h.postcode"
+                + " WHERE d.pageviews IS DISTINCT FROM h.pageviews";
     }
 
     private Map<String, Long> userHours(String table, String pageviews) {
