@@ -33,6 +33,9 @@ public final class ExtractGenerator implements AutoCloseable {
     private final SimulationSettings settings;
     private LocalDate currentDay;
 
+    /** The day's pageviews shared among the users of its morning, so that every day has about the same volume. */
+    private double pageviewsPerUserToday;
+
     private ExtractGenerator(Warehouse warehouse, SimulationSettings settings) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.settings = requireNonNull(settings, "settings");
@@ -104,6 +107,8 @@ public final class ExtractGenerator implements AutoCloseable {
             warehouse.update("simulate/clear_users_extract", Map.of());
             return warehouse.update("simulate/land_users", parameters);
         });
+        pageviewsPerUserToday =
+                (double) settings.pageviewsPerDay() / Math.max(1, warehouse.queryLong("simulate/live_users", Map.of()));
         parameters.put("delete_rate", settings.deleteRate());
         parameters.put("move_rate", settings.moveRate());
         parameters.put("return_rate", settings.returnRate());
@@ -117,8 +122,9 @@ public final class ExtractGenerator implements AutoCloseable {
     }
 
     /**
-     * Lands the pageviews extract of the hour from {@code hourStart}, taken at {@code extractedAt}: the hour's
-     * pageviews following the daily traffic curve, within about 10% either way, plus a few bad rows. Empty before the
+     * Lands the pageviews extract of the hour from {@code hourStart}, taken at {@code extractedAt}: the hour's share of
+     * the day's pageviews by the daily traffic curve, within about 10% either way, plus a few bad rows; every day has
+     * about the same pageviews however the population grows. Empty before the
      * first day (there was no traffic yet). The hour must be in the day whose users extract landed last. Returns the
      * rows landed.
      */
@@ -160,10 +166,7 @@ public final class ExtractGenerator implements AutoCloseable {
         parameters.put("extracted_at", Warehouse.timestamp(extractedAt));
         parameters.put(
                 "sessions_per_activity",
-                settings.pageviewsPerUserPerDay()
-                        * shareOfDay
-                        / Traffic.MEAN_VIEWS_PER_SESSION
-                        / Traffic.MEAN_ACTIVITY);
+                pageviewsPerUserToday * shareOfDay / Traffic.MEAN_VIEWS_PER_SESSION / Traffic.MEAN_ACTIVITY);
         parameters.put("bad_row_chance", settings.badRowRate() / Math.max(1, pageviewsThisHour));
         return warehouse.inTransaction(() -> {
             warehouse.update("simulate/clear_pageviews_extract", Map.of());

@@ -13,8 +13,8 @@ import java.time.LocalDate;
  * @param firstDay the day of the first users extract and the first hour of traffic
  * @param days days of traffic; there is one more users extract, on the morning after the last day
  * @param users users in the first extract
- * @param pageviewsPerDay pageviews on an average day of the first day's population (the population's later growth
- *     adds its share)
+ * @param pageviewsPerDay pageviews on a day, shared among the users there that morning (the volume stays the same as
+ *     the population grows or shrinks)
  * @param districts how many postcode districts users live in, the most popular first
  * @param moveRate chance that a user moves to another postcode district on a given day
  * @param newUserRate new users per existing user and day
@@ -86,7 +86,7 @@ public record SimulationSettings(
         return firstDay.plusDays(days);
     }
 
-    /** Average pageviews of a user of average activity in a day. */
+    /** Average pageviews of a user of average activity in a day, with the first day's population. */
     public double pageviewsPerUserPerDay() {
         return (double) pageviewsPerDay / users;
     }
