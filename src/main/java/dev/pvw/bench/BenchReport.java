@@ -66,16 +66,17 @@ public final class BenchReport {
         List<BiTiming> martQueries = new ArrayList<>(growth.queries());
         martQueries.addAll(brief.martQueries());
         BiTiming slowest = martQueries.stream()
-                .max(Comparator.comparing(BiTiming::martMedian))
+                .max(Comparator.comparing(timing -> timing.mart().answerReady()))
                 .orElseThrow();
+        double slowestMillis = millis(slowest.mart().answerReady());
         targets.add(new Target(
-                "every BI query at most 50 ms (median)",
-                format("slowest %.1f ms (%s)", millis(slowest.martMedian()), describe(slowest)),
-                millis(slowest.martMedian()) <= BI_MILLISECONDS));
+                "every BI query at most 50 ms (median, answer ready)",
+                format("slowest %.1f ms (%s, %,d rows)", slowestMillis, describe(slowest), slowest.rows()),
+                slowestMillis <= BI_MILLISECONDS));
         String longest =
                 GrowthPhase.windows(results.settings().growthScenario()).get(1).label();
         BiTiming least = growth.queries().stream()
-                .filter(timing -> timing.window().equals(longest) && timing.naiveMedian() != null)
+                .filter(timing -> timing.window().equals(longest) && timing.naive() != null)
                 .min(Comparator.comparingDouble(BiTiming::speedUp))
                 .orElseThrow();
         targets.add(new Target(
@@ -193,34 +194,41 @@ public final class BenchReport {
         page.append(format(
                 "%n## BI queries at %s of the brief's scale, %d days%n%n"
                         + "From the marts as `pvw query` asks them, and from the naive join of the fact with the"
-                        + " history at query time; every answer read to its last row, and both answers equal.%n%n",
+                        + " history at query time; both answers equal. Medians of the runs in brackets: until the"
+                        + " answer is ready (computed, sorted, first row at the client), and until its last row is"
+                        + " read. The speed-up compares answers ready.%n%n",
                 number(settings.growthScale()), settings.growthDays()));
-        page.append("| question | grain | window | rows | mart (median) | naive join (median) | speed-up |\n");
-        page.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
+        page.append("| question | grain | window | rows | mart: ready | mart: all read | naive: ready"
+                + " | naive: all read | speed-up |\n");
+        page.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (BiTiming timing : growth.queries()) {
             page.append(format(
-                    "| %s | %s | %s | %,d | %.1f ms (%d) | %,.0f ms (%d) | %,.0fx |%n",
+                    "| %s | %s | %s | %,d | %.1f ms (%d) | %,.1f ms | %,.0f ms (%d) | %,.0f ms | %,.0fx |%n",
                     question(timing.question()),
                     timing.grain().name().toLowerCase(Locale.ROOT),
                     timing.window(),
                     timing.rows(),
-                    millis(timing.martMedian()),
-                    timing.martRepetitions(),
-                    millis(timing.naiveMedian()),
-                    timing.naiveRepetitions(),
+                    millis(timing.mart().answerReady()),
+                    timing.mart().runs(),
+                    millis(timing.mart().allRowsRead()),
+                    millis(timing.naive().answerReady()),
+                    timing.naive().runs(),
+                    millis(timing.naive().allRowsRead()),
                     timing.speedUp()));
         }
         page.append(format("%n## BI queries from the marts at %s of the brief's scale%n%n", number(settings.scale())));
-        page.append("| question | grain | window | rows | mart (median) |\n| --- | --- | --- | ---: | ---: |\n");
+        page.append("| question | grain | window | rows | mart: ready | mart: all read |\n");
+        page.append("| --- | --- | --- | ---: | ---: | ---: |\n");
         for (BiTiming timing : brief.martQueries()) {
             page.append(format(
-                    "| %s | %s | %s | %,d | %.1f ms (%d) |%n",
+                    "| %s | %s | %s | %,d | %.1f ms (%d) | %,.1f ms |%n",
                     question(timing.question()),
                     timing.grain().name().toLowerCase(Locale.ROOT),
                     timing.window(),
                     timing.rows(),
-                    millis(timing.martMedian()),
-                    timing.martRepetitions()));
+                    millis(timing.mart().answerReady()),
+                    timing.mart().runs(),
+                    millis(timing.mart().allRowsRead())));
         }
 
         page.append("\n## Warehouses at the end\n\n");

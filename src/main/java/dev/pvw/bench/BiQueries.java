@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.bench.BenchResults.BiTiming;
+import dev.pvw.bench.BenchResults.QueryTiming;
 import dev.pvw.query.Grain;
 import dev.pvw.query.MartQuery;
 import dev.pvw.query.PeriodRow;
@@ -63,20 +64,19 @@ final class BiQueries {
 
     private BiTiming measure(Mart question, Grain grain, Window window, boolean naive) {
         Answer warm = fromMart(question, grain, window);
-        List<Duration> mart = new ArrayList<>();
+        List<Answer> mart = new ArrayList<>();
         for (int run = 0; run < repetitions; run++) {
-            mart.add(fromMart(question, grain, window).elapsed());
+            mart.add(fromMart(question, grain, window));
         }
         if (!naive) {
-            return new BiTiming(
-                    question, grain, window.label(), warm.rows(), BenchResults.median(mart), mart.size(), null, 0);
+            return new BiTiming(question, grain, window.label(), warm.rows(), medians(mart), null);
         }
-        List<Duration> joins = new ArrayList<>();
+        List<Answer> joins = new ArrayList<>();
         Answer joined = fromNaiveJoin(question, grain, window);
-        joins.add(joined.elapsed());
+        joins.add(joined);
         while (joins.size() < Math.min(repetitions, MAX_NAIVE_REPETITIONS)
-                && joined.elapsed().compareTo(REPEAT_NAIVE_UNDER) < 0) {
-            joins.add(fromNaiveJoin(question, grain, window).elapsed());
+                && joined.allRowsRead().compareTo(REPEAT_NAIVE_UNDER) < 0) {
+            joins.add(fromNaiveJoin(question, grain, window));
         }
         if (!joined.sameAs(warm)) {
             throw new PvwException(
@@ -85,35 +85,32 @@ final class BiQueries {
                             + window.label() + " (" + warm + " against " + joined
                             + "); the marts are wrong, so check the warehouse and report this.");
         }
-        return new BiTiming(
-                question,
-                grain,
-                window.label(),
-                warm.rows(),
-                BenchResults.median(mart),
-                mart.size(),
-                BenchResults.median(joins),
-                joins.size());
+        return new BiTiming(question, grain, window.label(), warm.rows(), medians(mart), medians(joins));
+    }
+
+    private static QueryTiming medians(List<Answer> answers) {
+        return new QueryTiming(
+                BenchResults.median(answers.stream().map(Answer::answerReady).toList()),
+                BenchResults.median(answers.stream().map(Answer::allRowsRead).toList()),
+                answers.size());
     }
 
     private Answer fromMart(Mart question, Grain grain, Window window) {
-        Answer answer = new Answer();
-        long started = System.nanoTime();
+        Answer answer = new Answer(System.nanoTime());
         new MartQuery(warehouse).forEachPeriod(question, grain, window.from(), window.to(), null, answer::add);
-        return answer.done(started);
+        return answer.done();
     }
 
     private Answer fromNaiveJoin(Mart question, Grain grain, Window window) {
         String script = question == Mart.CURRENT ? "bench/naive_current" : "bench/naive_at_view";
-        Answer answer = new Answer();
-        long started = System.nanoTime();
+        Answer answer = new Answer(System.nanoTime());
         warehouse.queryEach(
                 script,
                 MartQuery.parameters(grain, window.from(), window.to(), null),
                 Map.of(),
                 PeriodRow.MAPPER,
                 answer::add);
-        return answer.done(started);
+        return answer.done();
     }
 
     /**
@@ -132,16 +129,28 @@ final class BiQueries {
         private long rows;
         private long pageviews;
         private long digest = 17;
-        private Duration elapsed = Duration.ZERO;
+        private final long startedNanos;
+        private long firstRowNanos;
+        private long lastRowNanos;
+
+        Answer(long startedNanos) {
+            this.startedNanos = startedNanos;
+        }
 
         void add(PeriodRow row) {
+            if (rows == 0) {
+                firstRowNanos = System.nanoTime();
+            }
             rows++;
             pageviews += row.pageviews();
             digest = 31 * digest + Objects.hash(row.periodStart(), row.postcode(), row.pageviews());
         }
 
-        Answer done(long startedNanos) {
-            elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Answer done() {
+            lastRowNanos = System.nanoTime();
+            if (rows == 0) {
+                firstRowNanos = lastRowNanos;
+            }
             return this;
         }
 
@@ -149,8 +158,12 @@ final class BiQueries {
             return rows;
         }
 
-        Duration elapsed() {
-            return elapsed;
+        Duration answerReady() {
+            return Duration.ofNanos(firstRowNanos - startedNanos);
+        }
+
+        Duration allRowsRead() {
+            return Duration.ofNanos(lastRowNanos - startedNanos);
         }
 
         boolean sameAs(Answer other) {

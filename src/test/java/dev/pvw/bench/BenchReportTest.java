@@ -7,6 +7,7 @@ import dev.pvw.bench.BenchResults.BiTiming;
 import dev.pvw.bench.BenchResults.BriefScale;
 import dev.pvw.bench.BenchResults.Growth;
 import dev.pvw.bench.BenchResults.GrowthDay;
+import dev.pvw.bench.BenchResults.QueryTiming;
 import dev.pvw.bench.BenchResults.SnapshotChanges;
 import dev.pvw.bench.BenchResults.TableSizes;
 import dev.pvw.query.Grain;
@@ -36,7 +37,7 @@ class BenchReportTest {
                         "hourly step at most 3x its bare minimum",
                         "daily users step at most 30 s",
                         "hourly step after 28 days within 1.3x of after 1 day",
-                        "every BI query at most 50 ms (median)",
+                        "every BI query at most 50 ms (median, answer ready)",
                         "every BI query at least 100x faster than the naive join over 28 days",
                         "peak memory at most 6 GB");
         assertThat(targets).allMatch(Target::met);
@@ -51,7 +52,7 @@ class BenchReportTest {
         assertThat(missed(numbers -> numbers.lastDayHourly = 1.4))
                 .containsExactly("hourly step after 28 days within 1.3x of after 1 day");
         assertThat(missed(numbers -> numbers.slowMartMillis = 51))
-                .containsExactly("every BI query at most 50 ms (median)");
+                .containsExactly("every BI query at most 50 ms (median, answer ready)");
         assertThat(missed(numbers -> numbers.naiveMillis = 990))
                 .containsExactly("every BI query at least 100x faster than the naive join over 28 days");
         assertThat(missed(numbers -> numbers.peakBytes = 6_100_000_000L)).containsExactly("peak memory at most 6 GB");
@@ -142,15 +143,14 @@ class BenchReportTest {
                 for (Grain grain : BiQueries.GRAINS) {
                     boolean slowest = question == Mart.AT_VIEW && grain == Grain.HOUR && window.equals("all data");
                     double naive = window.equals("28 days") ? numbers.naiveMillis : numbers.naiveMillisOtherWindows;
+                    Duration mart = millis(slowest ? numbers.slowMartMillis : martMillis);
                     timings.add(new BiTiming(
                             question,
                             grain,
                             window,
                             100,
-                            millis(slowest ? numbers.slowMartMillis : martMillis),
-                            3,
-                            millis(naive),
-                            1));
+                            new QueryTiming(mart, mart.multipliedBy(3), 3),
+                            new QueryTiming(millis(naive), millis(naive + 1), 1)));
                 }
             }
         }
