@@ -98,15 +98,26 @@ public record BenchResults(
     }
 
     /**
-     * One simulated day of the growth curves.
+     * One simulated day of the growth curves, each time as wall time and as the process's CPU time (which other work
+     * on the machine does not inflate).
      *
-     * @param hourlyMedian the median of the day's hourly runs
+     * @param hourly the median of the day's hourly runs
      * @param usersStep the users snapshot at 00:05 after the day, with the day's history in the warehouse
+     * @param loadAverage the machine's load averages when the day was done
      */
-    public record GrowthDay(int day, Duration hourlyMedian, Duration usersStep, long pageviews) {
+    public record GrowthDay(int day, StepTime hourly, StepTime usersStep, long pageviews, String loadAverage) {
         public GrowthDay {
-            requireNonNull(hourlyMedian, "hourlyMedian");
+            requireNonNull(hourly, "hourly");
             requireNonNull(usersStep, "usersStep");
+            requireNonNull(loadAverage, "loadAverage");
+        }
+    }
+
+    /** A step's wall time and the CPU time the process used meanwhile. */
+    public record StepTime(Duration wall, Duration cpu) {
+        public StepTime {
+            requireNonNull(wall, "wall");
+            requireNonNull(cpu, "cpu");
         }
     }
 

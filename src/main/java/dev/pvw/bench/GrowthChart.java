@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -41,20 +43,17 @@ public final class GrowthChart {
         chart.getStyler().setYAxisMin(1, 0.0);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         double[] days = growth.days().stream().mapToDouble(GrowthDay::day).toArray();
-        chart.addSeries(
-                "hourly step (median of the day's runs)",
-                days,
-                growth.days().stream()
-                        .mapToDouble(day -> seconds(day.hourlyMedian()))
-                        .toArray());
-        chart.addSeries(
-                        "daily users step (at 00:05 after the day)",
-                        days,
-                        growth.days().stream()
-                                .mapToDouble(day -> seconds(day.usersStep()))
-                                .toArray())
+        chart.addSeries("hourly step, wall time", days, seconds(growth, day -> day.hourly()
+                .wall()));
+        chart.addSeries("hourly step, CPU time", days, seconds(growth, day -> day.hourly()
+                .cpu()));
+        chart.addSeries("daily users step, wall time", days, seconds(growth, day -> day.usersStep()
+                        .wall()))
                 .setYAxisGroup(1);
-        chart.setYAxisGroupTitle(1, "daily users step (s)");
+        chart.addSeries("daily users step, CPU time", days, seconds(growth, day -> day.usersStep()
+                        .cpu()))
+                .setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "daily users step at 00:05 after the day (s)");
         try (OutputStream out = Files.newOutputStream(file)) {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -66,7 +65,9 @@ public final class GrowthChart {
         }
     }
 
-    private static double seconds(java.time.Duration duration) {
-        return duration.toNanos() / 1e9;
+    private static double[] seconds(Growth growth, Function<GrowthDay, Duration> time) {
+        return growth.days().stream()
+                .mapToDouble(day -> time.apply(day).toNanos() / 1e9)
+                .toArray();
     }
 }

@@ -3,6 +3,7 @@ package dev.pvw.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.bench.BenchResults.GrowthDay;
+import dev.pvw.bench.BenchResults.StepTime;
 import dev.pvw.pipeline.BatchOutcome;
 import dev.pvw.pipeline.Pipeline;
 import dev.pvw.simulate.DayProgress;
@@ -39,9 +40,10 @@ final class GrowthPhase {
 
     BenchResults.Growth run() {
         SimulationSettings scenario = settings.growthScenario();
-        Map<LocalDate, List<Duration>> hourly = new HashMap<>();
-        Map<LocalDate, Duration> usersSteps = new HashMap<>();
+        Map<LocalDate, List<SimulatedRun>> hourly = new HashMap<>();
+        Map<LocalDate, SimulatedRun> usersSteps = new HashMap<>();
         Map<LocalDate, Long> pageviews = new HashMap<>();
+        Map<LocalDate, String> loads = new HashMap<>();
         Pipeline pipeline = new Pipeline(warehouse, clock, Duration.ofSeconds(5));
         try (ExtractGenerator generator = ExtractGenerator.start(warehouse, scenario)) {
             SimulatedSchedule schedule = new SimulatedSchedule(generator, pipeline, true);
@@ -55,18 +57,20 @@ final class GrowthPhase {
                 public void onRun(SimulatedRun run) {
                     LocalDateTime asOf = run.report().asOf();
                     if (run.usersLanded()) {
-                        usersSteps.put(asOf.toLocalDate(), run.elapsed());
+                        usersSteps.put(asOf.toLocalDate(), run);
                     } else if (run.report().pageviews() instanceof BatchOutcome.Loaded loaded
                             && loaded.batchHour() != null) {
                         LocalDate day = loaded.batchHour().toLocalDate();
-                        hourly.computeIfAbsent(day, key -> new ArrayList<>()).add(run.elapsed());
+                        hourly.computeIfAbsent(day, key -> new ArrayList<>()).add(run);
                         pageviews.merge(day, loaded.countedRows(), Long::sum);
                     }
                     listener.stepDone("as of " + asOf);
                 }
 
                 @Override
-                public void onDay(DayProgress day) {}
+                public void onDay(DayProgress day) {
+                    loads.put(day.day(), Machine.now().loadAverage());
+                }
             });
         }
         listener.phaseDone();
@@ -74,11 +78,18 @@ final class GrowthPhase {
         List<GrowthDay> days = new ArrayList<>();
         for (int day = 1; day <= scenario.days(); day++) {
             LocalDate date = scenario.firstDay().plusDays(day - 1L);
+            List<SimulatedRun> runs = hourly.getOrDefault(date, List.of());
+            SimulatedRun snapshot = usersSteps.get(date.plusDays(1));
             days.add(new GrowthDay(
                     day,
-                    BenchResults.median(hourly.getOrDefault(date, List.of(Duration.ZERO))),
-                    usersSteps.getOrDefault(date.plusDays(1), Duration.ZERO),
-                    pageviews.getOrDefault(date, 0L)));
+                    new StepTime(
+                            median(runs.stream().map(SimulatedRun::elapsed).toList()),
+                            median(runs.stream().map(SimulatedRun::cpu).toList())),
+                    snapshot == null
+                            ? new StepTime(Duration.ZERO, Duration.ZERO)
+                            : new StepTime(snapshot.elapsed(), snapshot.cpu()),
+                    pageviews.getOrDefault(date, 0L),
+                    loads.getOrDefault(date, "unknown")));
         }
 
         warehouse.execute("bench/checkpoint", Map.of());
@@ -93,6 +104,10 @@ final class GrowthPhase {
                 days,
                 queries,
                 Benchmark.sizes(warehouse, settings, Benchmark.GROWTH));
+    }
+
+    private static Duration median(List<Duration> timings) {
+        return timings.isEmpty() ? Duration.ZERO : BenchResults.median(timings);
     }
 
     /** The last day, the last 28 days (or all the days there are, if fewer), and all data. */

@@ -83,9 +83,14 @@ public final class SimulatedSchedule {
 
     private SimulatedRun run(LocalDateTime tick, boolean usersLanded, long rowsLanded, Listener listener) {
         long started = System.nanoTime();
+        Duration cpuBefore = ProcessCpu.used();
         RunReport report = pipeline.run(tick, false);
-        SimulatedRun run =
-                new SimulatedRun(report, usersLanded, rowsLanded, Duration.ofNanos(System.nanoTime() - started));
+        SimulatedRun run = new SimulatedRun(
+                report,
+                usersLanded,
+                rowsLanded,
+                Duration.ofNanos(System.nanoTime() - started),
+                ProcessCpu.used().minus(cpuBefore));
         if (report.users() instanceof SnapshotOutcome.Refused refused) {
             throw new PvwException(
                     ErrorCode.FAILURE,

@@ -9,6 +9,7 @@ import dev.pvw.bench.BenchResults.Growth;
 import dev.pvw.bench.BenchResults.GrowthDay;
 import dev.pvw.bench.BenchResults.QueryTiming;
 import dev.pvw.bench.BenchResults.SnapshotChanges;
+import dev.pvw.bench.BenchResults.StepTime;
 import dev.pvw.bench.BenchResults.TableSizes;
 import dev.pvw.query.Grain;
 import dev.pvw.warehouse.Mart;
@@ -59,6 +60,16 @@ class BenchReportTest {
     }
 
     @Test
+    void growthIsJudgedOnCpuTimeWhichOtherWorkOnTheMachineDoesNotInflate() {
+        Numbers numbers = new Numbers();
+        Target growth = new BenchReport(results(numbers), "pvw bench").targets().get(3);
+
+        assertThat(growth.met()).isTrue();
+        assertThat(growth.measured())
+                .isEqualTo("1.20x in CPU time (1.200 s against 1.000 s); 1.00x in wall time (0.500 s against 0.500 s)");
+    }
+
+    @Test
     void aNaiveJoinSlowOnlyOutsideTheLongestWindowDoesNotCount() {
         assertThat(missed(numbers -> numbers.naiveMillisOtherWindows = 20)).isEmpty();
     }
@@ -100,6 +111,7 @@ class BenchReportTest {
         double hourlyBare = 1.1;
         double daily = 20;
         double lastDayHourly = 1.2;
+        double hourlyWall = 0.5;
         double slowMartMillis = 40;
         double naiveMillis = 5_000;
         double naiveMillisOtherWindows = 5_000;
@@ -121,7 +133,13 @@ class BenchReportTest {
                 SIZES);
         List<GrowthDay> days = new ArrayList<>();
         for (int day = 1; day <= 28; day++) {
-            days.add(new GrowthDay(day, seconds(day == 28 ? numbers.lastDayHourly : 1), seconds(3), 1_000));
+            Duration cpu = seconds(day == 28 ? numbers.lastDayHourly : 1);
+            days.add(new GrowthDay(
+                    day,
+                    new StepTime(seconds(numbers.hourlyWall), cpu),
+                    new StepTime(seconds(3), seconds(4)),
+                    1_000,
+                    "1.00 1.00 1.00"));
         }
         Growth growth = new Growth(
                 2_000_000, 10_000_000, days, queries(List.of("1 day", "28 days", "all data"), 10, numbers), SIZES);
