@@ -8,7 +8,7 @@ import dev.pvw.query.Grain;
 import dev.pvw.query.MartQuery;
 import dev.pvw.simulate.DayProgress;
 import dev.pvw.simulate.ExtractGenerator;
-import dev.pvw.simulate.ExtractLander;
+import dev.pvw.simulate.SimulatedRun;
 import dev.pvw.simulate.SimulatedSchedule;
 import dev.pvw.simulate.SimulationSettings;
 import dev.pvw.warehouse.Mart;
@@ -70,8 +70,18 @@ final class DemoCommand implements Callable<Integer> {
                         WarehouseUrl.parse("jdbc:duckdb:" + database), pvw.lockWait(), pvw.duckDbSettings())) {
             new SchemaMigrator(warehouse, context.clock()).migrate();
             Pipeline pipeline = new Pipeline(warehouse, context.clock(), pvw.lockWait());
-            int runs = new SimulatedSchedule(new ExtractGenerator(settings), new ExtractLander(warehouse), pipeline)
-                    .run(day -> printProgress(err, day));
+            int runs;
+            try (ExtractGenerator generator = ExtractGenerator.start(warehouse, settings)) {
+                runs = new SimulatedSchedule(generator, pipeline, false).run(new SimulatedSchedule.Listener() {
+                    @Override
+                    public void onRun(SimulatedRun run) {}
+
+                    @Override
+                    public void onDay(DayProgress day) {
+                        printProgress(err, day);
+                    }
+                });
+            }
             err.printf("Done: %d runs in %.1f s.%n%n", runs, (System.nanoTime() - started) / 1e9);
             err.flush();
 

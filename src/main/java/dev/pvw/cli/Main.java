@@ -37,6 +37,8 @@ public final class Main {
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
+                .addSubcommand(new SimulateCommand())
+                .addSubcommand(new BenchCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setParameterExceptionHandler(new UsageHandler(context));
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));

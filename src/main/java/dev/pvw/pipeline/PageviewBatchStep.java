@@ -54,8 +54,10 @@ final class PageviewBatchStep {
         }
 
         LOG.info("Attributing pageviews of batch {} for {}", batchId, batchHour);
+        warehouse.execute("pageviews/stage_user_hours", Map.of());
+        warehouse.analyze(WorkTables.BATCH_USER_HOURS);
         warehouse.execute("pageviews/attribute", Map.of());
-        warehouse.analyze(WorkTables.ATTRIBUTED_PAGEVIEWS);
+        warehouse.analyze(WorkTables.ATTRIBUTED_USER_HOURS);
         BatchCounts counts = warehouse
                 .queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
                 .orElseThrow();
@@ -68,6 +70,7 @@ final class PageviewBatchStep {
         if (warehouse.dialect().partitionsFact()) {
             warehouse.update("pageviews/analyze_partitions", Map.of());
         }
+        warehouse.update("pageviews/insert_user_hours", batch);
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());
         warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));
@@ -97,6 +100,7 @@ final class PageviewBatchStep {
         warehouse.update("pageviews/subtract_replaced", old);
         warehouse.update("pageviews/subtract_replaced_current", old);
         warehouse.update("pageviews/delete_replaced", old);
+        warehouse.update("pageviews/delete_replaced_user_hours", old);
         warehouse.update("pageviews/mark_replaced", Map.of("batch_id", batchId, "replaced_id", standing.batchId()));
     }
 

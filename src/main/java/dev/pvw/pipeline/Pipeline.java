@@ -31,6 +31,8 @@ import org.slf4j.MDC;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Identifier HOUR_START = new Identifier("hour_start");
+    private static final Identifier DAY_START = new Identifier("day_start");
 
     private final Warehouse warehouse;
     private final Clock clock;
@@ -108,7 +110,8 @@ public final class Pipeline {
         LOG.info("{}", pageviews.describe());
         TestPause.at("pageviews");
         for (Mart mart : Mart.values()) {
-            warehouse.execute("marts/merge_delta", Map.of("mart", mart.table(), "delta", mart.deltaTable()));
+            merge(mart.deltaTable(), mart.table(), HOUR_START, "hour");
+            merge(mart.deltaTable(), mart.dailyTable(), DAY_START, "day");
         }
         TestPause.at("marts");
         QuarantinePurge purge = new QuarantinePurgeStep(warehouse).apply(retention, startedAt);
@@ -143,6 +146,12 @@ public final class Pipeline {
         }
         warehouse.execute("quality/run_users_view", Map.of());
         return Optional.of(WorkTables.RUN_USERS);
+    }
+
+    /** Adds a run's changes of one mart to it at the grain of {@code unit}, whose time column is {@code start}. */
+    private void merge(Identifier delta, Identifier mart, Identifier start, String unit) {
+        warehouse.update("marts/total_delta", Map.of("unit", unit), Map.of("delta", delta));
+        warehouse.execute("marts/merge_delta", Map.of("mart", mart, "start", start));
     }
 
     private void dropWorkTables() {

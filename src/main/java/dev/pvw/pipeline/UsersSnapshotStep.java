@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -96,9 +98,13 @@ final class UsersSnapshotStep {
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());
+        warehouse.execute("users/stage_affected_hours", Map.of());
+        warehouse.analyze(WorkTables.AFFECTED_USER_HOURS);
         warehouse.update("users/delta_current", Map.of());
+        warehouse.execute("users/stage_reattributed", Map.of());
+        warehouse.analyze(WorkTables.REATTRIBUTED);
         warehouse.update("users/delta_at_view", Map.of());
-        warehouse.update("users/update_fact", Map.of());
+        reattribute();
 
         long quarantined = warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
         warehouse.update(
@@ -126,6 +132,28 @@ final class UsersSnapshotStep {
                 changes.returnedUsers(),
                 changes.deletedUsers(),
                 quarantined);
+    }
+
+    /**
+     * Writes the new postcodes at view into the rollup and the fact, reading only the hours that change (usually the
+     * last day or two: moves take effect from the snapshot's day, and new users have only recent pageviews).
+     */
+    private void reattribute() {
+        List<LocalDateTime> hours = warehouse
+                .query(
+                        "users/reattributed_hours",
+                        Map.of(),
+                        (rs, context) -> Arrays.asList(
+                                Warehouse.timestamp(rs, "first_hour"), Warehouse.timestamp(rs, "last_hour")))
+                .get(0);
+        if (hours.get(0) == null) {
+            return;
+        }
+        LOG.info("Re-attributing the hours from {} to {}", hours.get(0), hours.get(1));
+        Map<String, Object> bounds =
+                Map.of("first_hour", Warehouse.timestamp(hours.get(0)), "last_hour", Warehouse.timestamp(hours.get(1)));
+        warehouse.update("users/update_user_hours", bounds);
+        warehouse.update("users/update_fact", bounds);
     }
 
     /** The guards of SPEC section 4: an empty snapshot always, a shrinking one unless allowed. */

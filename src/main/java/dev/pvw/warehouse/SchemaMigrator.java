@@ -25,8 +25,10 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** Every schema version, oldest first. A released script is never edited: add a new one. */
-    static final List<Migration> MIGRATIONS =
-            List.of(new Migration(1, "warehouse"), new Migration(2, "quarantine_retention"));
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "warehouse", false),
+            new Migration(2, "quarantine_retention", false),
+            new Migration(3, "rollups", true));
 
     private final Warehouse warehouse;
     private final Clock clock;
@@ -64,6 +66,9 @@ public final class SchemaMigrator {
                 }
                 LOG.info("Applying schema script {}", migration.scriptName());
                 warehouse.execute(migration.scriptName(), Map.of());
+                if (migration.fillsOnce()) {
+                    warehouse.execute(migration.fillScriptName(), Map.of());
+                }
                 warehouse.update(
                         "schema/record_migration",
                         Map.of(
@@ -83,10 +88,17 @@ public final class SchemaMigrator {
         return crc.getValue();
     }
 
-    /** One versioned schema script. */
-    record Migration(int version, String description) {
+    /**
+     * One versioned schema script; with {@code fillsOnce}, a second script {@code V<n>__<what>_fill} fills what the
+     * first created from data already there, once, when the version is first applied (re-running it would double it).
+     */
+    record Migration(int version, String description, boolean fillsOnce) {
         String scriptName() {
             return "schema/V" + version + "__" + description;
+        }
+
+        String fillScriptName() {
+            return scriptName() + "_fill";
         }
     }
 }

@@ -157,9 +157,15 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs a statement that changes data and returns how many rows it changed. */
     public int update(String name, Map<String, ?> parameters) {
+        return update(name, parameters, Map.of());
+    }
+
+    /** Runs a statement on validated identifiers that changes data and returns how many rows it changed. */
+    public int update(String name, Map<String, ?> parameters, Map<String, Identifier> defines) {
         SqlScripts.Script script = scripts.get(name);
         return guarded(script, () -> {
             try (Update update = handle.createUpdate(script.text())) {
+                defines.forEach((key, identifier) -> update.define(key, identifier.sql()));
                 update.bindMap(parameters);
                 return update.execute();
             }
@@ -197,6 +203,24 @@ public final class Warehouse implements AutoCloseable {
                 defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
                 query.bindMap(parameters);
                 return query.map(mapper).list();
+            }
+        });
+    }
+
+    /** Runs a query on validated identifiers and hands each row to {@code each} as it is read, keeping none. */
+    public <T> void queryEach(
+            String name,
+            Map<String, ?> parameters,
+            Map<String, Identifier> defines,
+            RowMapper<T> mapper,
+            java.util.function.Consumer<T> each) {
+        SqlScripts.Script script = scripts.get(name);
+        guarded(script, () -> {
+            try (Query query = handle.createQuery(script.text())) {
+                defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
+                query.bindMap(parameters);
+                query.map(mapper).forEach(each);
+                return null;
             }
         });
     }

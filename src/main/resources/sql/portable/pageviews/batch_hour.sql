@@ -1,7 +1,7 @@
 -- The hour most valid rows fall in; a tie goes to the later hour.
-SELECT date_trunc('hour', pageview_datetime) AS batch_hour
+SELECT hour_start AS batch_hour
 FROM pvw_pageview_rows
 WHERE reject_reason IS NULL
-GROUP BY date_trunc('hour', pageview_datetime)
-ORDER BY count(*) DESC, date_trunc('hour', pageview_datetime) DESC
+GROUP BY hour_start
+ORDER BY count(*) DESC, hour_start DESC
 LIMIT 1

@@ -1,3 +1,4 @@
 SELECT
-    (SELECT count(*) FROM pvw_user_ids) AS distinct_ids,
-    (SELECT count(*) FROM pvw_user_rows AS r JOIN pvw_user_ids AS i ON i.id = r.id WHERE NOT i.conflicting) AS valid_rows
+    count(*) AS distinct_ids,
+    coalesce(sum(CASE WHEN conflicting THEN 0 ELSE listed END), 0) AS valid_rows
+FROM pvw_user_ids

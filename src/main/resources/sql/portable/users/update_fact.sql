@@ -1,11 +1,7 @@
--- Re-attributes the affected users' pageviews from the new history (NULL for a user no longer known).
+-- Re-attributes the fact's pageviews of the changed users and hours, as the rollup's.
 UPDATE core.pageview_fact AS f
-SET postcode_at_view = (
-    SELECT v.postcode
-    FROM core.user_postcode_history AS v
-    WHERE v.user_id = f.user_id
-      AND (v.valid_from <= f.pageview_at OR v.is_first)
-      AND (v.valid_to IS NULL OR f.pageview_at < v.valid_to))
-WHERE EXISTS (
-    SELECT 1 FROM pvw_affected_users AS a
-    WHERE a.user_id = f.user_id AND (a.affected_from IS NULL OR f.pageview_at >= a.affected_from))
+SET postcode_at_view = c.new_postcode
+FROM (SELECT DISTINCT user_id, hour_start, new_postcode FROM pvw_reattributed) AS c
+WHERE f.user_id = c.user_id
+  AND f.hour_start = c.hour_start
+  AND f.hour_start BETWEEN CAST(:first_hour AS TIMESTAMP) AND CAST(:last_hour AS TIMESTAMP)

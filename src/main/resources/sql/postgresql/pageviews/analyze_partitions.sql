@@ -6,7 +6,7 @@ DECLARE
     day_start TIMESTAMP;
 BEGIN
     FOR day_start IN
-        SELECT DISTINCT date_trunc('day', hour_start) FROM pvw_attributed_pageviews
+        SELECT DISTINCT date_trunc('day', hour_start) FROM pvw_attributed_user_hours
     LOOP
         EXECUTE format('ANALYZE core.%I', 'pageview_fact_' || to_char(day_start, 'YYYYMMDD'));
     END LOOP;

@@ -6,7 +6,7 @@ DECLARE
     day_start TIMESTAMP;
 BEGIN
     FOR day_start IN
-        SELECT DISTINCT date_trunc('day', hour_start) FROM pvw_attributed_pageviews
+        SELECT DISTINCT date_trunc('day', hour_start) FROM pvw_attributed_user_hours
     LOOP
         EXECUTE format(
             'CREATE TABLE IF NOT EXISTS core.%I PARTITION OF core.pageview_fact FOR VALUES FROM (%L) TO (%L)',

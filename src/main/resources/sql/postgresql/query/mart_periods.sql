@@ -1,9 +1,11 @@
 -- One mart summed into periods of a grain (weeks start on Monday), optionally for a window and a postcode.
+-- <mart> is the hourly mart (<start> hour_start), or the daily one (<start> day_start) when the grain is a day or
+-- coarser and the window's bounds fall on days.
 -- Postcodes sort byte-wise (COLLATE "C"), as on DuckDB, whatever the database's collation.
-SELECT date_trunc(CAST(:grain AS TEXT), hour_start) AS period_start, postcode, sum(pageviews) AS pageviews
+SELECT date_trunc(CAST(:grain AS TEXT), <start>) AS period_start, postcode, sum(pageviews) AS pageviews
 FROM <mart>
-WHERE (CAST(:from_hour AS TIMESTAMP) IS NULL OR hour_start >= CAST(:from_hour AS TIMESTAMP))
-  AND (CAST(:to_hour AS TIMESTAMP) IS NULL OR hour_start < CAST(:to_hour AS TIMESTAMP))
+WHERE (CAST(:from_hour AS TIMESTAMP) IS NULL OR <start> >= CAST(:from_hour AS TIMESTAMP))
+  AND (CAST(:to_hour AS TIMESTAMP) IS NULL OR <start> < CAST(:to_hour AS TIMESTAMP))
   AND (CAST(:postcode AS VARCHAR) IS NULL OR postcode = CAST(:postcode AS VARCHAR))
 GROUP BY 1, 2
 ORDER BY period_start, postcode COLLATE "C" NULLS FIRST

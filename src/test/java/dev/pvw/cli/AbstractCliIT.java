@@ -80,7 +80,7 @@ abstract class AbstractCliIT {
             CliResult first = warehouse.pvw("init");
 
             assertThat(first.exitCode()).as(first.toString()).isZero();
-            assertThat(first.out()).contains("is ready").contains("2 schema script(s) applied");
+            assertThat(first.out()).contains("is ready").contains("3 schema script(s) applied");
             assertThat(first.err()).isEmpty();
 
             warehouse.landUsers(List.of(new UserRow(1L, "AB1")));
@@ -174,7 +174,7 @@ abstract class AbstractCliIT {
                     Arguments.of(List.of("run", "--nope"), List.of("'--nope'", "'pvw run --help'")),
                     Arguments.of(List.of("--nope", "status"), List.of("'--nope'", "'pvw --help'")),
                     Arguments.of(List.of("bogus"), List.of("Unknown command 'bogus'", "'pvw --help'")),
-                    Arguments.of(List.of("statsu"), List.of("'statsu'", "did you mean status?")),
+                    Arguments.of(List.of("statsu"), List.of("'statsu'", "did you mean status")),
                     Arguments.of(List.of(), List.of("subcommand", "'pvw --help'")),
                     Arguments.of(List.of("run", "extra"), List.of("'extra'", "'pvw run --help'")),
                     Arguments.of(
@@ -369,7 +369,7 @@ abstract class AbstractCliIT {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(warehouse.queryLong("SELECT count(*) FROM core.schema_history"))
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertUntouched(elsewhere);
         }
 
@@ -592,6 +592,8 @@ abstract class AbstractCliIT {
                                     "status",
                                     "query",
                                     "demo",
+                                    "simulate",
+                                    "bench",
                                     "--lock-wait",
                                     "-v",
                                     "Exit codes: 0")),
@@ -609,7 +611,34 @@ abstract class AbstractCliIT {
                                     "--postcode=P",
                                     "--format=table|csv|json",
                                     "weeks start")),
-                    Arguments.of(List.of("demo"), List.of("Usage: pvw demo")));
+                    Arguments.of(List.of("demo"), List.of("Usage: pvw demo")),
+                    Arguments.of(
+                            List.of("simulate"),
+                            List.of(
+                                    "--warehouse=URL",
+                                    "--days=N",
+                                    "--users=N",
+                                    "--pageviews-per-day=N",
+                                    "--move-rate=RATE",
+                                    "--new-rate=RATE",
+                                    "--delete-rate=RATE",
+                                    "--seed=N",
+                                    "--start=DATE",
+                                    "20000000")),
+                    Arguments.of(
+                            List.of("bench"),
+                            List.of(
+                                    "--scale=SHARE",
+                                    "--growth-scale=SHARE",
+                                    "--days=N",
+                                    "--growth-days=N",
+                                    "--repetitions=N",
+                                    "--data-dir=DIR",
+                                    "--output=DIR",
+                                    "--memory-limit=SIZE",
+                                    "--keep-data",
+                                    "bench.md",
+                                    "bench-growth.png")));
         }
 
         @ParameterizedTest(name = "pvw {0} --help")

@@ -3,14 +3,14 @@ package dev.pvw.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.pipeline.Pipeline;
-import dev.pvw.simulate.ExtractGenerator;
-import dev.pvw.simulate.PageviewExtractRow;
 import dev.pvw.simulate.SimulationSettings;
-import dev.pvw.simulate.UserExtractRow;
 import dev.pvw.testing.CliResult;
 import dev.pvw.testing.MartRow;
+import dev.pvw.testing.PageviewRow;
+import dev.pvw.testing.SimulatedExtracts;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
+import dev.pvw.testing.UserRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,6 +64,9 @@ class DemoIT {
     @TempDir
     static Path directory;
 
+    @TempDir
+    static Path extractsDirectory;
+
     private static TestingWarehouse demo;
     private static CliResult result;
     private static String logs;
@@ -85,7 +88,7 @@ class DemoIT {
             System.setErr(processErr);
         }
         logs = logBytes.toString(StandardCharsets.UTF_8);
-        expected = new SpecModel(new ExtractGenerator(SETTINGS));
+        expected = new SpecModel(SETTINGS, SimulatedExtracts.record(SETTINGS, extractsDirectory));
     }
 
     @Test
@@ -207,18 +210,17 @@ class DemoIT {
         private final Map<MartRow, Long> atViewCounts = new HashMap<>();
         private final Map<String, Long> quarantined = new TreeMap<>();
 
-        SpecModel(ExtractGenerator generator) {
-            SimulationSettings settings = generator.settings();
+        SpecModel(SimulationSettings settings, SimulatedExtracts extracts) {
             for (LocalDate day = settings.firstDay(); !day.isAfter(settings.closingDay()); day = day.plusDays(1)) {
-                acceptUsers(generator.usersExtract(day), day.atStartOfDay());
+                acceptUsers(extracts.users().get(day), day.atStartOfDay());
             }
-            List<PageviewExtractRow> counted = new ArrayList<>();
+            List<PageviewRow> counted = new ArrayList<>();
             for (LocalDateTime hour = settings.firstDay().atStartOfDay();
                     hour.isBefore(settings.closingDay().atStartOfDay());
                     hour = hour.plusHours(1)) {
                 // The scheduler lands an hour at five past the next one and runs as of then.
                 LocalDateTime asOf = hour.plusHours(1).plusMinutes(5);
-                for (PageviewExtractRow row : generator.pageviewsExtract(hour, asOf)) {
+                for (PageviewRow row : extracts.pageviews().get(hour)) {
                     String reason = rejectReason(row, asOf);
                     if (reason == null) {
                         counted.add(row);
@@ -228,7 +230,7 @@ class DemoIT {
                 }
             }
             // Counted once every snapshot is in: the marts end corrected by the snapshots that came after a view.
-            for (PageviewExtractRow row : counted) {
+            for (PageviewRow row : counted) {
                 LocalDateTime hourStart = row.pageviewDatetime().truncatedTo(ChronoUnit.HOURS);
                 String atView = postcodeAtView(row.userId(), row.pageviewDatetime());
                 currentCounts.merge(new MartRow(hourStart, currentPostcode(row.userId()), 0), 1L, Long::sum);
@@ -249,7 +251,7 @@ class DemoIT {
         }
 
         /** SPEC 4: the first reason that applies, or null for a row that counts. */
-        private static String rejectReason(PageviewExtractRow row, LocalDateTime asOf) {
+        private static String rejectReason(PageviewRow row, LocalDateTime asOf) {
             if (row.userId() == null) {
                 return "null_user_id";
             }
@@ -260,16 +262,16 @@ class DemoIT {
         }
 
         /** SPEC 3 and 4: normalise, drop NULL ids, and let a conflicting id keep its previous postcode. */
-        private void acceptUsers(List<UserExtractRow> rows, LocalDateTime effectiveFrom) {
+        private void acceptUsers(List<UserRow> rows, LocalDateTime effectiveFrom) {
             Map<Long, Set<String>> postcodes = new HashMap<>();
-            for (UserExtractRow row : rows) {
+            for (UserRow row : rows) {
                 if (row.id() == null) {
                     quarantined.merge("null_id", 1L, Long::sum);
                 } else {
                     postcodes.computeIfAbsent(row.id(), key -> new HashSet<>()).add(normalised(row.postcode()));
                 }
             }
-            for (UserExtractRow row : rows) {
+            for (UserRow row : rows) {
                 if (row.id() != null && postcodes.get(row.id()).size() > 1) {
                     quarantined.merge("conflicting_postcodes", 1L, Long::sum);
                 }

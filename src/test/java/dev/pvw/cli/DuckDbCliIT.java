@@ -64,7 +64,7 @@ class DuckDbCliIT extends AbstractCliIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains(PREFIX + directory.resolve("warehouse.duckdb"));
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.schema_history"))
-                .isEqualTo(2);
+                .isEqualTo(3);
         if (!strayBefore) {
             assertThat(Path.of("warehouse.duckdb"))
                     .as("not the JVM's start directory")

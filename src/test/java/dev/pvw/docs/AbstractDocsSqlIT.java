@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.docs.MarkdownSqlBlocks.SqlBlock;
 import dev.pvw.pipeline.Pipeline;
+import dev.pvw.simulate.DayProgress;
 import dev.pvw.simulate.ExtractGenerator;
-import dev.pvw.simulate.ExtractLander;
+import dev.pvw.simulate.SimulatedRun;
 import dev.pvw.simulate.SimulatedSchedule;
 import dev.pvw.simulate.SimulationSettings;
 import dev.pvw.testing.CliResult;
+import dev.pvw.testing.SimulatedExtracts;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.warehouse.SchemaMigrator;
@@ -69,11 +71,41 @@ abstract class AbstractDocsSqlIT {
     @BeforeAll
     void buildTheDemoWarehouse(@TempDir Path directory) {
         demo = new TestingWarehouse(engine, directory);
+        SimulationSettings settings = SimulationSettings.demoClosingOn(DEMO_CLOSING_DAY);
+        // The generator is DuckDB SQL: on another engine, its extracts are recorded in a scratch DuckDB file first.
+        SimulatedExtracts extracts =
+                engine == TestingEngine.DUCKDB ? null : SimulatedExtracts.record(settings, directory);
         try (Warehouse warehouse = Warehouse.open(WarehouseUrl.parse(demo.url()), Duration.ofSeconds(10))) {
             new SchemaMigrator(warehouse, TestingWarehouse.FIXED_CLOCK).migrate();
             Pipeline pipeline = new Pipeline(warehouse, TestingWarehouse.FIXED_CLOCK, Duration.ofSeconds(10));
-            ExtractGenerator generator = new ExtractGenerator(SimulationSettings.demoClosingOn(DEMO_CLOSING_DAY));
-            new SimulatedSchedule(generator, new ExtractLander(warehouse), pipeline).run(day -> {});
+            if (extracts == null) {
+                try (ExtractGenerator generator = ExtractGenerator.start(warehouse, settings)) {
+                    new SimulatedSchedule(generator, pipeline, false).run(new SimulatedSchedule.Listener() {
+                        @Override
+                        public void onRun(SimulatedRun run) {}
+
+                        @Override
+                        public void onDay(DayProgress day) {}
+                    });
+                }
+            } else {
+                replay(settings, extracts, pipeline);
+            }
+        }
+    }
+
+    /** Lands the recorded extracts tick by tick, as the simulated schedule does, each followed by a run. */
+    private void replay(SimulationSettings settings, SimulatedExtracts extracts, Pipeline pipeline) {
+        for (LocalDate day = settings.firstDay(); !day.isAfter(settings.closingDay()); day = day.plusDays(1)) {
+            int ticks = day.equals(settings.closingDay()) ? 1 : 24;
+            for (int hour = 0; hour < ticks; hour++) {
+                LocalDateTime hourStart = day.atTime(hour, 0).minusHours(1);
+                demo.landPageviews(extracts.pageviews().getOrDefault(hourStart, List.of()));
+                if (hour == 0) {
+                    demo.landUsers(extracts.users().get(day));
+                }
+                pipeline.run(SimulatedExtracts.tickAfter(hourStart), false);
+            }
         }
     }
 

@@ -69,6 +69,13 @@ public abstract class AbstractRandomizedScenariosIT {
             assertThat(MartDifferences.between(model.atViewMart(), warehouse.atViewMart()))
                     .as(() -> failure.describe("mart.pageviews_hourly_by_postcode_at_view differs from the model"))
                     .isEmpty();
+            // The hourly marts are checked against the model; the fact and the daily marts against the rollups.
+            assertThat(warehouse.rollupsDisagreeing())
+                    .as(() -> failure.describe(
+                            "rows of core.pageview_user_hours, mart.pageviews_daily_by_current_postcode"
+                                    + " and mart.pageviews_daily_by_postcode_at_view disagreeing with the fact and the hourly"
+                                    + " marts they roll up"))
+                    .containsOnly(0L);
         }
     }
 

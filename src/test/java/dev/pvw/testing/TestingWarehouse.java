@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -149,6 +150,63 @@ public final class TestingWarehouse {
 
     public List<MartRow> atViewMart() {
         return mart("mart.pageviews_hourly_by_postcode_at_view");
+    }
+
+    /**
+     * Pageviews by batch, user, hour and postcode at view, summed from the rollup {@code core.pageview_user_hours};
+     * after every run it must equal {@link #userHoursFromFact()}.
+     */
+    public Map<String, Long> userHoursFromRollup() {
+        return userHours("core.pageview_user_hours", "sum(pageviews)");
+    }
+
+    /** Pageviews by batch, user, hour and postcode at view, counted from {@code core.pageview_fact}. */
+    public Map<String, Long> userHoursFromFact() {
+        return userHours("core.pageview_fact", "count(*)");
+    }
+
+    /**
+     * How many rows each rollup disagrees on with what it rolls up, in one query for tests that check it after every
+     * step: (batch, user, hour, postcode at view) of {@code core.pageview_user_hours} against the fact, then (day,
+     * postcode) of each daily mart against its hourly mart summed by day. All zero after every run.
+     */
+    public List<Long> rollupsDisagreeing() {
+        String userHours = "SELECT count(*) FROM ("
+                + " SELECT batch_id, user_id, hour_start, postcode_at_view, sum(pageviews) AS pageviews"
+                + " FROM core.pageview_user_hours GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS r"
+                + " FULL OUTER JOIN ("
+                + " SELECT batch_id, user_id, hour_start, postcode_at_view, count(*) AS pageviews"
+                + " FROM core.pageview_fact GROUP BY batch_id, user_id, hour_start, postcode_at_view) AS f"
+                + " ON f.batch_id = r.batch_id AND f.user_id = r.user_id AND f.hour_start = r.hour_start"
+                + " AND f.postcode_at_view IS NOT DISTINCT FROM r.postcode_at_view"
+                + " WHERE f.pageviews IS DISTINCT FROM r.pageviews";
+        return query(
+                        "SELECT (" + userHours + "), (" + dailyMartDisagreeing("current_postcode") + "), ("
+                                + dailyMartDisagreeing("postcode_at_view") + ")",
+                        rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .get(0);
+    }
+
+    private static String dailyMartDisagreeing(String question) {
+        return "SELECT count(*) FROM ("
+                + " SELECT date_trunc('day', hour_start) AS day_start, postcode, sum(pageviews) AS pageviews"
+                + " FROM mart.pageviews_hourly_by_" + question
+                + " GROUP BY date_trunc('day', hour_start), postcode) AS h"
+                + " FULL OUTER JOIN mart.pageviews_daily_by_" + question + " AS d"
+                + " ON d.day_start = h.day_start AND d.postcode IS NOT DISTINCT FROM h.postcode"
+                + " WHERE d.pageviews IS DISTINCT FROM h.pageviews";
+    }
+
+    private Map<String, Long> userHours(String table, String pageviews) {
+        Map<String, Long> counts = new TreeMap<>();
+        query(
+                        "SELECT batch_id, user_id, hour_start, postcode_at_view, " + pageviews + " FROM " + table
+                                + " GROUP BY batch_id, user_id, hour_start, postcode_at_view",
+                        rs -> Map.entry(
+                                rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getTimestamp(3) + " " + rs.getString(4),
+                                rs.getLong(5)))
+                .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+        return counts;
     }
 
     /** Runs a query of the test's own and maps each row. */

@@ -1,0 +1,313 @@
+package dev.pvw.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.bench.BenchResults.BiTiming;
+import dev.pvw.bench.BenchResults.BriefScale;
+import dev.pvw.bench.BenchResults.Growth;
+import dev.pvw.bench.BenchResults.TableSizes;
+import dev.pvw.warehouse.Mart;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as a markdown page: the targets met or not, then every measurement behind them. */
+public final class BenchReport {
+    /** The name of the chart the page shows, written beside it. */
+    public static final String CHART_FILE = "bench-growth.png";
+
+    private static final double HOURLY_SECONDS = 3;
+    private static final double HOURLY_RATIO = 3;
+    private static final double DAILY_SECONDS = 30;
+    private static final double GROWTH_RATIO = 1.3;
+    private static final double BI_MILLISECONDS = 50;
+    private static final double BI_SPEED_UP = 100;
+    private static final double PEAK_GIGABYTES = 6;
+
+    private final BenchResults results;
+    private final String command;
+
+    public BenchReport(BenchResults results, String command) {
+        this.results = requireNonNull(results, "results");
+        this.command = requireNonNull(command, "command");
+    }
+
+    /** One target of the issue: what it asks, what was measured, and whether it was met. */
+    public record Target(String goal, String measured, boolean met) {
+        public Target {
+            requireNonNull(goal, "goal");
+            requireNonNull(measured, "measured");
+        }
+    }
+
+    /** Every target, in the issue's order. */
+    public List<Target> targets() {
+        BriefScale brief = results.brief();
+        Growth growth = results.growth();
+        List<Target> targets = new ArrayList<>();
+        double hourly = seconds(BenchResults.median(brief.hourlySteps()));
+        double hourlyBare = seconds(BenchResults.median(brief.hourlyBare()));
+        targets.add(new Target("hourly step at most 3 s", format("%.2f s", hourly), hourly <= HOURLY_SECONDS));
+        targets.add(new Target(
+                "hourly step at most 3x its bare minimum",
+                format("%.1fx (%.2f s against %.2f s)", hourly / hourlyBare, hourly, hourlyBare),
+                hourly <= HOURLY_RATIO * hourlyBare));
+        double daily = seconds(BenchResults.median(brief.dailySteps()));
+        targets.add(new Target("daily users step at most 30 s", format("%.1f s", daily), daily <= DAILY_SECONDS));
+        int last = lastCheckpoint();
+        BenchResults.StepTime first = growth.day(1).hourly();
+        BenchResults.StepTime later = growth.day(last).hourly();
+        double cpuRatio = seconds(later.cpu()) / seconds(first.cpu());
+        double wallRatio = seconds(later.wall()) / seconds(first.wall());
+        // CPU time is what the run did; wall time also counts whatever else the shared machine was doing then.
+        boolean cpuKnown = first.cpu().toNanos() > 0;
+        targets.add(new Target(
+                "hourly step after " + last + " days within 1.3x of after 1 day",
+                cpuKnown
+                        ? format(
+                                "%.2fx in CPU time (%.3f s against %.3f s); %.2fx in wall time (%.3f s against"
+                                        + " %.3f s)",
+                                cpuRatio,
+                                seconds(later.cpu()),
+                                seconds(first.cpu()),
+                                wallRatio,
+                                seconds(later.wall()),
+                                seconds(first.wall()))
+                        : format(
+                                "%.2fx (%.3f s against %.3f s)",
+                                wallRatio, seconds(later.wall()), seconds(first.wall())),
+                (cpuKnown ? cpuRatio : wallRatio) <= GROWTH_RATIO));
+        List<BiTiming> martQueries = new ArrayList<>(growth.queries());
+        martQueries.addAll(brief.martQueries());
+        BiTiming slowest = martQueries.stream()
+                .max(Comparator.comparing(timing -> timing.mart().answerReady()))
+                .orElseThrow();
+        double slowestMillis = millis(slowest.mart().answerReady());
+        targets.add(new Target(
+                "every BI query at most 50 ms (median, answer ready)",
+                format("slowest %.1f ms (%s, %,d rows)", slowestMillis, describe(slowest), slowest.rows()),
+                slowestMillis <= BI_MILLISECONDS));
+        String longest =
+                GrowthPhase.windows(results.settings().growthScenario()).get(1).label();
+        BiTiming least = growth.queries().stream()
+                .filter(timing -> timing.window().equals(longest) && timing.naive() != null)
+                .min(Comparator.comparingDouble(BiTiming::speedUp))
+                .orElseThrow();
+        targets.add(new Target(
+                "every BI query at least 100x faster than the naive join over " + longest,
+                format("least %.0fx (%s)", least.speedUp(), describe(least)),
+                least.speedUp() >= BI_SPEED_UP));
+        targets.add(new Target(
+                "peak memory at most 6 GB",
+                results.peakMemoryBytes().isPresent()
+                        ? format("%.2f GB (VmHWM)", results.peakMemoryBytes().getAsLong() / 1e9)
+                        : "unknown (no /proc/self/status)",
+                results.peakMemoryBytes().isPresent()
+                        && results.peakMemoryBytes().getAsLong() <= PEAK_GIGABYTES * 1e9));
+        return targets;
+    }
+
+    /** The whole page. */
+    public String markdown() {
+        BenchSettings settings = results.settings();
+        BriefScale brief = results.brief();
+        Growth growth = results.growth();
+        StringBuilder page = new StringBuilder();
+        page.append("# pvw bench\n\n");
+        page.append("- Command: `").append(command).append("`\n");
+        page.append(format(
+                "- Steps at %s of the brief's scale: %,d users, %,d pageviews a day, after %d day(s) of history.%n",
+                number(settings.scale()), brief.users(), brief.pageviewsPerDay(), settings.days()));
+        page.append(format(
+                "- Growth and BI queries at %s of the brief's scale: %,d users, %,d pageviews a day, over %d days.%n",
+                number(settings.growthScale()), growth.users(), growth.pageviewsPerDay(), settings.growthDays()));
+        page.append(format(
+                "- Machine: %d cores, %.1f GB memory; load average %s at the start and %s at the end.%n",
+                results.before().cores(),
+                results.before().memoryBytes() / 1e9,
+                results.before().loadAverage(),
+                results.after().loadAverage()));
+        page.append(format(
+                "- Engine: DuckDB %s, memory_limit %s; Java %s. The whole run took %s.%n",
+                results.engine(),
+                settings.memoryLimit(),
+                System.getProperty("java.version"),
+                clock(results.elapsed())));
+        if (settings.scale() != 1) {
+            page.append("- The targets are stated at the brief's scale; this run's steps are at ")
+                    .append(number(settings.scale()))
+                    .append(" of it, so its verdicts are about this scale only.\n");
+        }
+
+        page.append("\n## Targets\n\n| target | measured | met |\n| --- | --- | --- |\n");
+        for (Target target : targets()) {
+            page.append("| ")
+                    .append(target.goal())
+                    .append(" | ")
+                    .append(target.measured())
+                    .append(" | ")
+                    .append(target.met() ? "yes" : "**no**")
+                    .append(" |\n");
+        }
+
+        page.append(format("%n## Steps at %s of the brief's scale%n%n", number(settings.scale())));
+        page.append("| step | median | runs |\n| --- | ---: | ---: |\n");
+        row(
+                page,
+                format("hourly step: one batch of %,d rows (a 24th of a day)", brief.batchRows()),
+                brief.hourlySteps());
+        row(
+                page,
+                "bare minimum on the same batch: append it, aggregate it once by hour and current postcode",
+                brief.hourlyBare());
+        page.append(format(
+                "| hourly step / bare minimum | %.1fx | |%n",
+                seconds(BenchResults.median(brief.hourlySteps())) / seconds(BenchResults.median(brief.hourlyBare()))));
+        row(
+                page,
+                format(
+                        "daily users step: %,d users, %,d moved, %,d new, %,d deleted",
+                        brief.snapshot().users(),
+                        brief.snapshot().movedUsers(),
+                        brief.snapshot().newUsers(),
+                        brief.snapshot().deletedUsers()),
+                brief.dailySteps());
+        row(page, "bare minimum: one full outer join of the snapshot with the current users", brief.dailyBare());
+        page.append(format(
+                "| daily users step / bare minimum | %.1fx | |%n",
+                seconds(BenchResults.median(brief.dailySteps())) / seconds(BenchResults.median(brief.dailyBare()))));
+        if (!brief.historyRuns().isEmpty()) {
+            row(
+                    page,
+                    "hourly runs while the history was simulated (each hour's volume, on the daily curve)",
+                    brief.historyRuns());
+            page.append(format(
+                    "| slowest of those (the evening peak) | %.2f s | |%n",
+                    seconds(brief.historyRuns().stream()
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow())));
+        }
+
+        page.append(format("%n## Growth at %s of the brief's scale%n%n", number(settings.growthScale())));
+        page.append("Wall time, and in brackets the CPU time the process used meanwhile (DuckDB's threads included),"
+                + " which other work on the machine does not inflate; the load average when the day was done.\n\n");
+        page.append("| after | hourly step (median of the day's runs) | daily users step | pageviews that day"
+                + " | load average |\n");
+        page.append("| --- | ---: | ---: | ---: | --- |\n");
+        for (int day : settings.growthCheckpoints()) {
+            BenchResults.GrowthDay entry = growth.day(day);
+            page.append(format(
+                    "| %d day%s | %.3f s (%.3f s) | %.2f s (%.2f s) | %,d | %s |%n",
+                    day,
+                    day == 1 ? "" : "s",
+                    seconds(entry.hourly().wall()),
+                    seconds(entry.hourly().cpu()),
+                    seconds(entry.usersStep().wall()),
+                    seconds(entry.usersStep().cpu()),
+                    entry.pageviews(),
+                    entry.loadAverage()));
+        }
+        page.append("\n![Growth of the hourly and daily steps](")
+                .append(CHART_FILE)
+                .append(")\n");
+
+        page.append(format(
+                "%n## BI queries at %s of the brief's scale, %d days%n%n"
+                        + "From the marts as `pvw query` asks them, and from the naive join of the fact with the"
+                        + " history at query time; both answers equal. Medians of the runs in brackets: until the"
+                        + " answer is ready (computed, sorted, first row at the client), and until its last row is"
+                        + " read. The speed-up compares answers ready.%n%n",
+                number(settings.growthScale()), settings.growthDays()));
+        page.append("| question | grain | window | rows | mart: ready | mart: all read | naive: ready"
+                + " | naive: all read | speed-up |\n");
+        page.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (BiTiming timing : growth.queries()) {
+            page.append(format(
+                    "| %s | %s | %s | %,d | %.1f ms (%d) | %,.1f ms | %,.0f ms (%d) | %,.0f ms | %,.0fx |%n",
+                    question(timing.question()),
+                    timing.grain().name().toLowerCase(Locale.ROOT),
+                    timing.window(),
+                    timing.rows(),
+                    millis(timing.mart().answerReady()),
+                    timing.mart().runs(),
+                    millis(timing.mart().allRowsRead()),
+                    millis(timing.naive().answerReady()),
+                    timing.naive().runs(),
+                    millis(timing.naive().allRowsRead()),
+                    timing.speedUp()));
+        }
+        page.append(format("%n## BI queries from the marts at %s of the brief's scale%n%n", number(settings.scale())));
+        page.append("| question | grain | window | rows | mart: ready | mart: all read |\n");
+        page.append("| --- | --- | --- | ---: | ---: | ---: |\n");
+        for (BiTiming timing : brief.martQueries()) {
+            page.append(format(
+                    "| %s | %s | %s | %,d | %.1f ms (%d) | %,.1f ms |%n",
+                    question(timing.question()),
+                    timing.grain().name().toLowerCase(Locale.ROOT),
+                    timing.window(),
+                    timing.rows(),
+                    millis(timing.mart().answerReady()),
+                    timing.mart().runs(),
+                    millis(timing.mart().allRowsRead())));
+        }
+
+        page.append("\n## Warehouses at the end\n\n");
+        page.append("| warehouse | fact rows | rollup rows | mart rows (current, at view) | history rows | file |\n");
+        page.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        sizes(page, "steps (" + number(settings.scale()) + ")", brief.sizes());
+        sizes(page, "growth (" + number(settings.growthScale()) + ")", growth.sizes());
+        return page.toString();
+    }
+
+    private int lastCheckpoint() {
+        List<Integer> checkpoints = results.settings().growthCheckpoints();
+        return checkpoints.get(checkpoints.size() - 1);
+    }
+
+    private static void row(StringBuilder page, String step, List<Duration> timings) {
+        page.append(format("| %s | %.2f s | %d |%n", step, seconds(BenchResults.median(timings)), timings.size()));
+    }
+
+    private static void sizes(StringBuilder page, String name, TableSizes sizes) {
+        page.append(format(
+                "| %s | %,d | %,d | %,d, %,d | %,d | %.2f GB |%n",
+                name,
+                sizes.factRows(),
+                sizes.rollupRows(),
+                sizes.currentMartRows(),
+                sizes.atViewMartRows(),
+                sizes.historyRows(),
+                sizes.fileBytes() / 1e9));
+    }
+
+    private static String describe(BiTiming timing) {
+        return question(timing.question()) + " by " + timing.grain().name().toLowerCase(Locale.ROOT) + " over "
+                + timing.window();
+    }
+
+    private static String question(Mart mart) {
+        return mart == Mart.CURRENT ? "current postcode" : "postcode at view";
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String clock(Duration duration) {
+        return format("%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static double millis(Duration duration) {
+        return duration == null ? Double.NaN : duration.toNanos() / 1e6;
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.pvw.cli;
+
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.bench.BenchListener;
+import dev.pvw.bench.BenchReport;
+import dev.pvw.bench.BenchResults;
+import dev.pvw.bench.BenchSettings;
+import dev.pvw.bench.Benchmark;
+import dev.pvw.bench.GrowthChart;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pvw bench}: measures the pipeline and the marts at a chosen share of the brief's scale, on DuckDB. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure pvw on DuckDB at a share of the brief's scale (20M users, 100M pageviews a day), in one run on"
+                    + " simulated data, and report each target of docs/performance.md as met or not.",
+            "Growth: --growth-days days at --growth-scale, every run timed, then the BI queries for both questions at"
+                    + " grains hour, day and month over 1 day, 28 days and all data, from the marts and from the naive"
+                    + " join of the fact with the history, with the speed-up.",
+            "Steps: --days days of history at --scale, then the hourly step on batches of a 24th of a day against its"
+                    + " bare minimum (append, aggregate once), and the daily users step (1% moved, 0.5% new, 0.1%"
+                    + " deleted) against its bare minimum (one full outer join); and the process's peak memory.",
+            "Prints the results as markdown and writes bench.md and " + BenchReport.CHART_FILE + " (the growth"
+                    + " curves) to --output. The warehouses go to --data-dir and are deleted at the end. The brief's"
+                    + " scale needs about 15 GB of disk and an hour; --warehouse does not apply."
+        })
+final class BenchCommand implements Callable<Integer> {
+    static final String REPORT_FILE = "bench.md";
+
+    /** Loggers whose INFO lines, several per run, would bury the progress bar. */
+    private static final List<String> CHATTY_LOGGERS = List.of("dev.pvw.pipeline", "dev.pvw.warehouse.SchemaMigrator");
+
+    private static final SettingNames SETTING_NAMES = new SettingNames(Map.of(
+            "scale", "--scale",
+            "growthScale", "--growth-scale",
+            "days", "--days",
+            "growthDays", "--growth-days",
+            "repetitions", "--repetitions",
+            "memoryLimit", "--memory-limit",
+            "dataDirectory", "--data-dir"));
+
+    @ParentCommand
+    private PvwCommand pvw;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--scale",
+            paramLabel = "SHARE",
+            defaultValue = "1",
+            description = "Share of the brief's volumes for the steps (default: ${DEFAULT-VALUE}, the brief's scale).")
+    private double scale;
+
+    @Option(
+            names = "--growth-scale",
+            paramLabel = "SHARE",
+            description = "Share of the brief's volumes for the growth curves and BI queries (default: a tenth of"
+                    + " --scale).")
+    private Double growthScale;
+
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Days of history at --scale before the steps are timed (default: ${DEFAULT-VALUE}).")
+    private int days;
+
+    @Option(
+            names = "--growth-days",
+            paramLabel = "N",
+            defaultValue = "28",
+            description = "Days simulated at --growth-scale (default: ${DEFAULT-VALUE}).")
+    private int growthDays;
+
+    @Option(
+            names = "--repetitions",
+            paramLabel = "N",
+            defaultValue = "5",
+            description =
+                    "Times each step and mart query is timed; the median is reported (default: ${DEFAULT-VALUE}).")
+    private int repetitions;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the simulated data (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "bench-data",
+            description = "Where the benchmark's warehouses and DuckDB's spill files go (default: ${DEFAULT-VALUE}).")
+    private Path dataDirectory;
+
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Where " + REPORT_FILE + " and " + BenchReport.CHART_FILE
+                    + " are written (default: the working directory).")
+    private Path outputDirectory;
+
+    @Option(
+            names = "--memory-limit",
+            paramLabel = "SIZE",
+            defaultValue = "4GB",
+            description = "DuckDB's memory_limit; beyond it DuckDB spills to --data-dir (default: ${DEFAULT-VALUE}).")
+    private String memoryLimit;
+
+    @Option(names = "--keep-data", description = "Keep the benchmark's warehouses in --data-dir.")
+    private boolean keepData;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bars on stderr.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() {
+        BenchSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchResults results;
+        try (QuietLogs quiet = pvw.verbose() ? QuietLogs.none() : QuietLogs.warningsOnly(CHATTY_LOGGERS);
+                BenchProgress progress = new BenchProgress(err, !noProgress && !pvw.verbose())) {
+            results = new Benchmark(settings, pvw.context().clock(), progress).run();
+        }
+        BenchReport report = new BenchReport(
+                results,
+                "pvw " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        String markdown = report.markdown();
+        Path page = settings.outputDirectory().resolve(REPORT_FILE);
+        Path chart = settings.outputDirectory().resolve(BenchReport.CHART_FILE);
+        write(page, markdown);
+        GrowthChart.write(results.growth(), chart);
+        spec.commandLine().getOut().print(markdown);
+        spec.commandLine().getOut().flush();
+        long missed = report.targets().stream().filter(target -> !target.met()).count();
+        err.printf(
+                "Wrote %s and %s; %d of %d targets met.%n",
+                page, chart, report.targets().size() - missed, report.targets().size());
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private BenchSettings settings() {
+        Path working = pvw.context().workingDirectory();
+        Path output = working.resolve(outputDirectory).normalize();
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new PvwException(
+                    ErrorCode.USAGE,
+                    "Cannot create the output folder " + output + " (" + e.getMessage()
+                            + "); give --output a folder you can write to.");
+        }
+        try {
+            return new BenchSettings(
+                    scale,
+                    growthScale != null ? growthScale : scale / 10,
+                    days,
+                    growthDays,
+                    repetitions,
+                    seed,
+                    working.resolve(dataDirectory).normalize(),
+                    output,
+                    memoryLimit,
+                    keepData);
+        } catch (IllegalArgumentException e) {
+            throw new PvwException(ErrorCode.USAGE, SETTING_NAMES.inOptions(e.getMessage()));
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "Cannot write " + file + " (" + e.getMessage() + "); give --output a folder you can write to.",
+                    e);
+        }
+    }
+
+    /** One progress bar per phase of the benchmark, each named on a line of its own. */
+    private static final class BenchProgress implements BenchListener, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean shown;
+        private Progress current = null;
+
+        BenchProgress(PrintWriter err, boolean shown) {
+            this.err = err;
+            this.shown = shown;
+        }
+
+        @Override
+        public void phaseStarted(String phase, long steps) {
+            phaseDone();
+            if (shown) {
+                err.println(phase);
+                err.flush();
+            }
+            current = Progress.of(err, "  ", steps, "steps", shown);
+        }
+
+        @Override
+        public void stepDone(String status) {
+            if (current != null) {
+                current.step(status);
+            }
+        }
+
+        @Override
+        public void phaseDone() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            phaseDone();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+-- Re-attributes the rollup's rows of the changed users and hours; the bounds let the engine skip all other hours.
+UPDATE core.pageview_user_hours AS r
+SET postcode_at_view = c.new_postcode
+FROM (SELECT DISTINCT user_id, hour_start, new_postcode FROM pvw_reattributed) AS c
+WHERE r.user_id = c.user_id
+  AND r.hour_start = c.hour_start
+  AND r.hour_start BETWEEN CAST(:first_hour AS TIMESTAMP) AND CAST(:last_hour AS TIMESTAMP)

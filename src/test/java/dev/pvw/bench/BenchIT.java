@@ -1,0 +1,124 @@
+package dev.pvw.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pvw.testing.CliResult;
+import dev.pvw.testing.TestingEngine;
+import dev.pvw.testing.TestingWarehouse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pvw bench} at a tiny scale, as CI's smoke test: the markdown table with every row and the growth chart are
+ * written, and the warehouses are gone. No timing is asserted: speed is the benchmark's to report, not a test's.
+ */
+class BenchIT {
+    private static final List<String> TARGETS = List.of(
+            "| hourly step at most 3 s |",
+            "| hourly step at most 3x its bare minimum |",
+            "| daily users step at most 30 s |",
+            "| hourly step after 28 days within 1.3x of after 1 day |",
+            "| every BI query at most 50 ms (median, answer ready) |",
+            "| every BI query at least 100x faster than the naive join over 28 days |",
+            "| peak memory at most 6 GB |");
+
+    @TempDir
+    static Path directory;
+
+    private static CliResult result;
+    private static String page;
+
+    @BeforeAll
+    static void runTheBenchmarkAtATinyScale() throws IOException {
+        TestingWarehouse unused = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+        result = unused.pvwWithoutWarehouse(
+                "bench",
+                "--scale",
+                "0.0001",
+                "--growth-scale",
+                "0.00002",
+                "--repetitions",
+                "2",
+                "--data-dir",
+                "data",
+                "--output",
+                "report",
+                "--memory-limit",
+                "1GB",
+                "--no-progress");
+        Path report = directory.resolve("report").resolve("bench.md");
+        page = Files.exists(report) ? Files.readString(report) : "";
+    }
+
+    @Test
+    void exitsZeroAndPrintsThePageItWrites() {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(page);
+        assertThat(result.err()).contains("bench.md", "bench-growth.png", "targets met");
+    }
+
+    @Test
+    void thePageJudgesEveryTarget() {
+        for (String target : TARGETS) {
+            assertThat(page.lines().filter(line -> line.startsWith(target)))
+                    .as(target)
+                    .singleElement()
+                    .matches(line -> line.endsWith("| yes |") || line.endsWith("| **no** |"));
+        }
+    }
+
+    @Test
+    void thePageHasEveryMeasurement() {
+        assertThat(page)
+                .contains("| hourly step: one batch of ")
+                .contains("| bare minimum on the same batch: append it, aggregate it once")
+                .contains("| hourly step / bare minimum |")
+                .contains("| daily users step: 2,0")
+                .contains("| bare minimum: one full outer join of the snapshot with the current users |")
+                .contains("| daily users step / bare minimum |")
+                .contains("| 1 day |", "| 7 days |", "| 28 days |")
+                .contains("load average", "DuckDB v", "memory_limit 1GB");
+        assertThat(
+                        rows(
+                                "| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|28 days|all data) \\|.*x \\|"))
+                .as("BI queries against the naive join: 2 questions, 3 grains, 3 windows")
+                .isEqualTo(18);
+        assertThat(rows(
+                        "| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|all data) \\| [0-9,]+ \\|"
+                                + " [0-9.]+ ms \\(2\\) \\| [0-9.,]+ ms \\|"))
+                .as("BI queries from the marts at the steps' scale")
+                .isEqualTo(12);
+        assertThat(rows("\\| (steps|growth) \\(.*GB \\|")).isEqualTo(2);
+    }
+
+    @Test
+    void writesTheGrowthChartAsAPng() throws IOException {
+        BufferedImage chart = ImageIO.read(
+                directory.resolve("report").resolve("bench-growth.png").toFile());
+
+        assertThat(chart).isNotNull();
+        assertThat(chart.getWidth()).isEqualTo(1000);
+        assertThat(chart.getHeight()).isEqualTo(520);
+    }
+
+    @Test
+    void leavesNoWarehouseBehind() throws IOException {
+        try (Stream<Path> files = Files.list(directory.resolve("data"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static long rows(String pattern) {
+        return page.lines()
+                .filter(line -> line.matches(pattern.startsWith("|") ? "\\" + pattern : pattern))
+                .count();
+    }
+}

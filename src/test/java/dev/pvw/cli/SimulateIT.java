@@ -1,0 +1,125 @@
+package dev.pvw.cli;
+
+import static dev.pvw.testing.CliSentences.sentenceOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pvw.testing.CliResult;
+import dev.pvw.testing.MartRow;
+import dev.pvw.testing.TestingEngine;
+import dev.pvw.testing.TestingWarehouse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pvw simulate}: days of synthetic extracts landed and run hour by hour, reproducibly, into a new warehouse. */
+class SimulateIT {
+    private static final String[] SMALL = {
+        "simulate",
+        "--days",
+        "2",
+        "--users",
+        "400",
+        "--pageviews-per-day",
+        "4000",
+        "--start",
+        "2026-01-01",
+        "--seed",
+        "3"
+    };
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void fillsANewWarehouseHourByHourAsTheSchedulerWould() {
+        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+
+        CliResult result = warehouse.pvw(SMALL);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .startsWith("Simulated 2 days from 2026-01-01 on jdbc:duckdb:")
+                .contains("49 runs", "pageviews counted");
+        assertThat(result.err()).contains("Simulating", "100%", "49/49", "runs/min");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.runs WHERE outcome = 'succeeded'"))
+                .isEqualTo(49);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
+                .isEqualTo(3);
+        assertThat(totalsByDay(warehouse.currentMart()))
+                .containsOnlyKeys(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-02"))
+                .isEqualTo(totalsByDay(warehouse.atViewMart()));
+        assertThat(warehouse.queryLong("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'sim'"))
+                .as("the simulated systems are gone")
+                .isZero();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWarehouse(@TempDir Path elsewhere) {
+        TestingWarehouse first = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+        TestingWarehouse second = new TestingWarehouse(TestingEngine.DUCKDB, elsewhere);
+
+        assertThat(first.pvw(SMALL).exitCode()).isZero();
+        assertThat(second.pvw(SMALL).exitCode()).isZero();
+
+        assertThat(second.currentMart()).isEqualTo(first.currentMart());
+        assertThat(second.atViewMart()).isEqualTo(first.atViewMart());
+    }
+
+    @Test
+    void withoutProgressItPrintsOnlyTheSummary() {
+        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+
+        CliResult result = warehouse.pvw(
+                "simulate", "--days", "1", "--users", "50", "--pageviews-per-day", "100", "--no-progress");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("25 runs");
+    }
+
+    @Test
+    void aWarehouseThatHoldsDataIsRefused() {
+        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+        assertThat(warehouse.pvw(SMALL).exitCode()).isZero();
+
+        CliResult again = warehouse.pvw(SMALL);
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sentenceOf(again))
+                .contains("already holds 3 users snapshot(s) and 48 pageview batch(es)")
+                .contains("simulate into a new warehouse file");
+    }
+
+    @Test
+    void settingsOutOfRangeAreBadUsageNamingTheOption() {
+        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+
+        CliResult users = warehouse.pvw("simulate", "--users", "5");
+        CliResult rates = warehouse.pvw("simulate", "--move-rate", "0.7", "--delete-rate", "0.5");
+
+        assertThat(users.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sentenceOf(users)).startsWith("--users must be from 10 to 100000000, not 5");
+        assertThat(rates.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sentenceOf(rates)).startsWith("--move-rate + --delete-rate must be at most 1");
+    }
+
+    @Test
+    void aPostgresqlWarehouseIsBadUsage() {
+        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.POSTGRESQL, directory);
+
+        CliResult result = warehouse.pvw("simulate", "--days", "1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sentenceOf(result)).contains("need a DuckDB warehouse").doesNotContainPattern("password=[^*]");
+    }
+
+    private static Map<LocalDate, Long> totalsByDay(List<MartRow> rows) {
+        return rows.stream()
+                .collect(Collectors.groupingBy(
+                        row -> row.hourStart().toLocalDate(), Collectors.summingLong(MartRow::pageviews)));
+    }
+}
