@@ -13,7 +13,11 @@ public enum Check {
     MART_KEYS("mart_keys", "(hour_start, postcode) is unique in each mart, and every count is positive"),
     MART_TOTALS("mart_totals", "per hour, each mart sums to the fact's count of pageviews"),
     CURRENT_POSTCODES("current_postcodes", "the current mart counts every pageview under its user's current postcode"),
-    AT_VIEW_POSTCODES("at_view_postcodes", "the at-view mart counts every pageview under its postcode at view");
+    AT_VIEW_POSTCODES("at_view_postcodes", "the at-view mart counts every pageview under its postcode at view"),
+    ROLLUP_VS_FACT(
+            "rollup_vs_fact",
+            "per hour, batch and postcode at view, the per-user-hour rollup counts the fact's pageviews"),
+    DAILY_MARTS("daily_marts", "each daily mart holds its hourly mart summed by day, every count positive");
 
     private final String checkName;
     private final String rule;

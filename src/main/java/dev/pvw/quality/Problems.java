@@ -72,6 +72,28 @@ final class Problems {
                 + " of the fact's pageviews that hour " + meaning;
     }
 
+    /** A row of {@code quality/daily_marts} for {@code mart}'s daily mart. */
+    static RowMapper<String> daily(Mart mart) {
+        return (rs, context) -> {
+            String where = " for the day " + format(Warehouse.timestamp(rs, "day_start")) + " and postcode "
+                    + Printable.postcode(rs.getString("postcode"));
+            long daily = rs.getLong("daily_pageviews");
+            long hourly = rs.getLong("hourly_pageviews");
+            if (daily == hourly) {
+                return mart.dailyTable() + " has a row counting " + rs.getLong("min_daily_row") + " pageviews" + where;
+            }
+            return mart.dailyTable() + " counts " + daily + " pageviews" + where + ", but " + mart.table() + " sums to "
+                    + hourly;
+        };
+    }
+
+    /** A row of {@code quality/rollup_vs_fact}. */
+    static final RowMapper<String> ROLLUP = (rs, context) -> "core.pageview_user_hours counts "
+            + rs.getLong("rollup_pageviews") + " pageviews of batch " + rs.getLong("batch_id") + " for "
+            + format(Warehouse.timestamp(rs, "hour_start")) + " with postcode at view "
+            + Printable.postcode(rs.getString("postcode_at_view")) + ", but the fact holds "
+            + rs.getLong("fact_pageviews");
+
     /** A number with its noun, in the plural unless the number is one. */
     static String count(long number, String noun) {
         return String.format("%,d %s", number, number == 1 ? noun : noun + "s");

@@ -18,10 +18,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Runs every {@link Check} over a {@link CheckScope} and describes each problem found in words. The checks read only
- * the scope's users, batches and hours, so that a run's own checks stay proportional to what the run did, and the
- * fact's rows in those hours twice: once counted per hour, batch and postcode at view (for the ledger, totals and
- * at-view checks), once joined with the users' current postcodes. Call inside a transaction, so that every check
- * reads the same moment.
+ * the scope's users, batches and hours, so that a run's own checks stay proportional to what the run did: the fact's
+ * rows in those hours once, counted per hour, batch and postcode at view (for the ledger, totals, at-view and rollup
+ * checks), and the per-user-hour rollup's rows in those hours joined with the users' current postcodes. Call inside a
+ * transaction, so that every check reads the same moment.
  */
 public final class WarehouseChecks {
     /** How many problems a failed check lists; it also says whether there were more. */
@@ -77,7 +77,10 @@ public final class WarehouseChecks {
         return checked;
     }
 
-    /** The checks of both marts in the scope's hours, against the fact and the users' current postcodes. */
+    /**
+     * The checks of both marts in the scope's hours (and their daily marts on the days of those hours), against the
+     * fact and the users' current postcodes, and of the rollup against the fact.
+     */
     private void marts(Map<String, Object> parameters, Map<Check, List<String>> problems) {
         for (Mart mart : Mart.values()) {
             Map<String, Identifier> martTable = Map.of("mart", mart.table());
@@ -85,6 +88,12 @@ public final class WarehouseChecks {
                     .addAll(warehouse.query("quality/mart_keys", parameters, martTable, Problems.key(mart)));
             problems.get(Check.MART_TOTALS)
                     .addAll(warehouse.query("quality/mart_totals", parameters, martTable, Problems.total(mart)));
+            problems.get(Check.DAILY_MARTS)
+                    .addAll(warehouse.query(
+                            "quality/daily_marts",
+                            parameters,
+                            Map.of("mart", mart.table(), "daily", mart.dailyTable()),
+                            Problems.daily(mart)));
         }
         problems.get(Check.CURRENT_POSTCODES)
                 .addAll(warehouse.query(
@@ -94,6 +103,8 @@ public final class WarehouseChecks {
         problems.get(Check.AT_VIEW_POSTCODES)
                 .addAll(warehouse.query(
                         "quality/at_view_postcodes", parameters, Problems.postcode(Mart.AT_VIEW, "have it at view")));
+        problems.get(Check.ROLLUP_VS_FACT)
+                .addAll(warehouse.query("quality/rollup_vs_fact", parameters, Problems.ROLLUP));
     }
 
     private static CheckResult result(Check check, List<String> problems) {

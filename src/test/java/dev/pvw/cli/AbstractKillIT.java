@@ -209,7 +209,7 @@ abstract class AbstractKillIT {
         assertThat(next.out())
                 .contains("users snapshot 2 effective 2026-01-06 accepted")
                 .contains(secondBatchRows + " pageviews counted")
-                .contains("checks:     10 passed");
+                .contains("checks:     12 passed");
         assertThat(runOutcomes())
                 .containsExactly("succeeded", leftAs.equals("running") ? "interrupted" : leftAs, "succeeded");
         assertThat(CommittedState.of(warehouse).facts()).isEqualTo(FIRST_BATCH_ROWS + secondBatchRows);

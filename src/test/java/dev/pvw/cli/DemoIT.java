@@ -139,7 +139,7 @@ class DemoIT {
         CliResult checked = demo.pvw("check", "--full");
 
         assertThat(checked.exitCode()).as(checked.toString()).isZero();
-        assertThat(checked.out()).contains("over everything: the history of ", "All 10 checks passed.");
+        assertThat(checked.out()).contains("over everything: the history of ", "All 12 checks passed.");
     }
 
     @Test

@@ -74,7 +74,7 @@ class DuckDbKillIT extends AbstractKillIT {
             Files.createFile(resume);
 
             assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isZero();
-            assertThat(run.stdout()).contains(secondBatchRows + " pageviews counted", "checks:     10 passed");
+            assertThat(run.stdout()).contains(secondBatchRows + " pageviews counted", "checks:     12 passed");
         }
         assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));
         assertThat(warehouse.atViewMart()).isEqualTo(expectedMart(POSTCODE_AT_VIEW));

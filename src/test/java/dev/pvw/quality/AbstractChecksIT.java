@@ -37,6 +37,8 @@ abstract class AbstractChecksIT {
     static final String HOUR_3 = "2026-01-03 10:00:00";
     static final String CURRENT_MART = "mart.pageviews_hourly_by_current_postcode";
     static final String AT_VIEW_MART = "mart.pageviews_hourly_by_postcode_at_view";
+    static final String DAILY_CURRENT_MART = "mart.pageviews_daily_by_current_postcode";
+    static final String DAILY_AT_VIEW_MART = "mart.pageviews_daily_by_postcode_at_view";
 
     private static final Pattern FAILED_LINE = Pattern.compile("(?m)^\\s+FAILED\\s+(\\S+)");
 
@@ -75,12 +77,12 @@ abstract class AbstractChecksIT {
         assertThat(lastRun.out())
                 .contains("over what run 2 touched: the history of 1 user, pageview hours 2026-01-02T10:00:00 to"
                         + " 2026-01-02T10:00:00")
-                .contains("All 10 checks passed.");
+                .contains("All 12 checks passed.");
         assertThat(full.exitCode()).as(full.toString()).isZero();
         assertThat(full.out())
                 .contains("over everything: the history of 3 users, pageview hours 2026-01-01T10:00:00 to"
                         + " 2026-01-02T10:00:00")
-                .contains("All 10 checks passed.");
+                .contains("All 12 checks passed.");
         for (Check check : Check.values()) {
             assertThat(full.out()).containsPattern("(?m)^\\s+ok\\s+" + check.checkName() + "\\s");
         }
@@ -97,7 +99,7 @@ abstract class AbstractChecksIT {
         assertThat(lastRun.exitCode()).as(lastRun.toString()).isZero();
         assertThat(lastRun.out()).contains("No run has committed").contains("pvw check --full checks everything");
         assertThat(full.exitCode()).as(full.toString()).isZero();
-        assertThat(full.out()).contains("the history of 0 users, no pageview hours", "All 10 checks passed.");
+        assertThat(full.out()).contains("the history of 0 users, no pageview hours", "All 12 checks passed.");
     }
 
     static Stream<Arguments> corruptions() {
@@ -146,11 +148,11 @@ abstract class AbstractChecksIT {
                         "DELETE FROM core.quarantined_pageviews"),
                 corruption(
                         "counted pageviews lost from the fact",
-                        List.of("fact_vs_ledger", "mart_totals", "current_postcodes", "at_view_postcodes"),
+                        List.of("fact_vs_ledger", "mart_totals", "at_view_postcodes", "rollup_vs_fact"),
                         "DELETE FROM core.pageview_fact WHERE user_id = 3 AND hour_start = TIMESTAMP '" + HOUR_1 + "'"),
                 corruption(
                         "fact rows of a batch the ledger does not know",
-                        List.of("fact_vs_ledger", "mart_totals", "current_postcodes", "at_view_postcodes"),
+                        List.of("fact_vs_ledger", "mart_totals", "at_view_postcodes", "rollup_vs_fact"),
                         "INSERT INTO core.pageview_fact"
                                 + " (batch_id, user_id, url, pageview_at, hour_start, postcode_at_view)"
                                 + " VALUES (99, 2, '/x', TIMESTAMP '" + HOUR_1 + "', TIMESTAMP '" + HOUR_1 + "', 'B')"),
@@ -165,7 +167,7 @@ abstract class AbstractChecksIT {
                                 + HOUR_1 + "', 'ZZ', 0)"),
                 corruption(
                         "a mart that counts a pageview too many",
-                        List.of("mart_totals", "current_postcodes"),
+                        List.of("mart_totals", "current_postcodes", "daily_marts"),
                         "UPDATE " + CURRENT_MART + " SET pageviews = pageviews + 1" + " WHERE hour_start = TIMESTAMP '"
                                 + HOUR_1 + "' AND postcode = 'B'"),
                 corruption(
@@ -174,8 +176,21 @@ abstract class AbstractChecksIT {
                         "UPDATE core.user_postcode_history SET postcode = 'Q' WHERE user_id = 2 AND valid_to IS NULL"),
                 corruption(
                         "a postcode at view that the at-view mart does not show",
-                        List.of("at_view_postcodes"),
-                        "UPDATE core.pageview_fact SET postcode_at_view = 'Q' WHERE user_id = 2"));
+                        List.of("at_view_postcodes", "rollup_vs_fact"),
+                        "UPDATE core.pageview_fact SET postcode_at_view = 'Q' WHERE user_id = 2"),
+                corruption(
+                        "a rollup that counts a pageview too many",
+                        List.of("current_postcodes", "rollup_vs_fact"),
+                        "UPDATE core.pageview_user_hours SET pageviews = pageviews + 1 WHERE user_id = 2"),
+                corruption(
+                        "a daily mart that misses a day's postcode",
+                        List.of("daily_marts"),
+                        "DELETE FROM " + DAILY_AT_VIEW_MART + " WHERE postcode = 'B'"),
+                corruption(
+                        "a daily mart row with no pageviews",
+                        List.of("daily_marts"),
+                        "INSERT INTO " + DAILY_CURRENT_MART + " (day_start, postcode, pageviews)"
+                                + " VALUES (TIMESTAMP '2026-01-01 00:00:00', 'ZZ', 0)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -189,7 +204,7 @@ abstract class AbstractChecksIT {
         assertThat(failedChecks(result)).as(result.toString()).containsExactlyElementsOf(broken);
         assertThat(sentenceOf(result))
                 .startsWith(
-                        "The warehouse failed " + broken.size() + " of 10 checks: check " + broken.get(0) + " failed: ")
+                        "The warehouse failed " + broken.size() + " of 12 checks: check " + broken.get(0) + " failed: ")
                 .contains("see 'Checks' in docs/design.md");
     }
 
@@ -209,10 +224,13 @@ abstract class AbstractChecksIT {
                 .contains("- " + CURRENT_MART + " counts 5 pageviews for 2026-01-01T10:00:00 but the fact holds 3")
                 .contains("- " + CURRENT_MART + " counts 3 pageviews for 2026-01-01T10:00:00 under postcode 'B', but 1"
                         + " of the fact's pageviews that hour are by users whose current postcode it is")
-                .contains("3 of 10 checks failed.");
+                .contains(
+                        "- mart.pageviews_daily_by_current_postcode counts 1 pageviews for the day 2026-01-01T00:00:00"
+                                + " and postcode 'B', but " + CURRENT_MART + " sums to 3")
+                .contains("4 of 12 checks failed.");
         assertThat(sentenceOf(result))
                 .contains("check history_overlap failed: user 1's version from 2026-01-01T00:00:00")
-                .contains("and so did mart_totals, current_postcodes");
+                .contains("and so did mart_totals, current_postcodes, daily_marts");
     }
 
     @Test
@@ -229,7 +247,7 @@ abstract class AbstractChecksIT {
         CliResult lastRun = warehouse.pvw("check");
 
         assertThat(lastRun.exitCode()).as(lastRun.toString()).isEqualTo(1);
-        assertThat(failedChecks(lastRun)).containsExactly("mart_totals", "at_view_postcodes");
+        assertThat(failedChecks(lastRun)).containsExactly("mart_totals", "at_view_postcodes", "daily_marts");
         assertThat(lastRun.out()).contains("for 2026-01-02T10:00:00").doesNotContain("for 2026-01-01T10:00:00");
     }
 
@@ -264,7 +282,7 @@ abstract class AbstractChecksIT {
         assertThat(sentenceOf(failed))
                 .startsWith("Run 3 stopped before committing because check mart_totals failed: " + CURRENT_MART
                         + " counts 6 pageviews for 2026-01-03T10:00:00 but the fact holds 1")
-                .contains("and so did current_postcodes, so nothing of it was committed")
+                .contains("and so did current_postcodes, daily_marts, so nothing of it was committed")
                 .contains("run pvw check --full to list every problem");
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
         assertThat(runOutcomes()).containsExactly("succeeded", "succeeded", "failed");
@@ -275,7 +293,7 @@ abstract class AbstractChecksIT {
         warehouse.execute("DELETE FROM " + CURRENT_MART + " WHERE hour_start = TIMESTAMP '" + HOUR_3 + "'");
         CliResult repaired = warehouse.run("2026-01-03T11:05:00", 0);
 
-        assertThat(repaired.out()).contains("checks:     10 passed");
+        assertThat(repaired.out()).contains("checks:     12 passed");
         assertThat(warehouse.currentMart()).contains(new MartRow(at("2026-01-03T10:00:00"), "B", 1));
     }
 
@@ -341,11 +359,11 @@ abstract class AbstractChecksIT {
         CliResult run = warehouse.run("2026-01-03T11:05:00", 0);
 
         assertThat(run.out())
-                .contains("checks:     10 passed in")
+                .contains("checks:     12 passed in")
                 .contains("(what run 3 touched: the history of 0 users, pageview hours 2026-01-03T10:00:00 to"
                         + " 2026-01-03T10:00:00)");
         CliResult full = warehouse.pvw("check", "--full");
-        assertThat(failedChecks(full)).containsExactly("mart_totals", "at_view_postcodes");
+        assertThat(failedChecks(full)).containsExactly("mart_totals", "at_view_postcodes", "daily_marts");
     }
 
     // --- Helpers ---------------------------------------------------------------------------------------------
