@@ -43,9 +43,15 @@ public final class MartQuery {
         requireNonNull(mart, "mart");
         requireNonNull(grain, "grain");
         boolean daily = grain != Grain.HOUR && onDay(from) && onDay(to);
+        // At the table's own grain its rows are the periods (one per period and postcode): no summing to do.
+        boolean ownGrain = grain == (daily ? Grain.DAY : Grain.HOUR);
+        Map<String, Object> parameters = parameters(grain, from, to, postcode);
+        if (ownGrain) {
+            parameters.remove("grain");
+        }
         warehouse.queryEach(
-                "query/mart_periods",
-                parameters(grain, from, to, postcode),
+                ownGrain ? "query/mart_rows" : "query/mart_periods",
+                parameters,
                 Map.of("mart", daily ? mart.dailyTable() : mart.table(), "start", daily ? DAY_START : HOUR_START),
                 PeriodRow.MAPPER,
                 each);
