@@ -45,7 +45,7 @@ public record BenchResults(
      *
      * @param batchRows rows of each measured pageviews batch (a 24th of a day, landed with its few bad rows)
      * @param snapshot what the measured users snapshots changed, summed
-     * @param martQueries the BI queries from the marts at this scale (no naive join: it would take minutes each)
+     * @param queries the BI queries from the marts and from the naive join at this scale
      */
     public record BriefScale(
             long users,
@@ -57,7 +57,7 @@ public record BenchResults(
             List<Duration> dailyBare,
             SnapshotChanges snapshot,
             List<Duration> historyRuns,
-            List<BiTiming> martQueries,
+            List<BiTiming> queries,
             TableSizes sizes) {
         public BriefScale {
             hourlySteps = List.copyOf(hourlySteps);
@@ -66,7 +66,7 @@ public record BenchResults(
             dailyBare = List.copyOf(dailyBare);
             requireNonNull(snapshot, "snapshot");
             historyRuns = List.copyOf(historyRuns);
-            martQueries = List.copyOf(martQueries);
+            queries = List.copyOf(queries);
             requireNonNull(sizes, "sizes");
         }
     }

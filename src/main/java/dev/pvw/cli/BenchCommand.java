@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
                     + " grains hour, day and month over 1 day, 28 days and all data, from the marts and from the naive"
                     + " join of the fact with the history, with the speed-up.",
             "Steps: --days days of history at --scale, then the hourly step on batches of a 24th of a day against its"
-                    + " bare minimum (append, aggregate once), and the daily users step (1% moved, 0.5% new, 0.1%"
-                    + " deleted) against its bare minimum (one full outer join); and the process's peak memory.",
+                    + " bare minimum (append, aggregate once), and the daily users step (1%% moved, 0.5%% new, 0.1%%"
+                    + " deleted) against its bare minimum (one full outer join), then the BI queries over 1 day and"
+                    + " all data, from the marts and from the naive join; and the process's peak memory.",
             "Prints the results as markdown and writes bench.md and " + BenchReport.CHART_FILE + " (the growth"
                     + " curves) to --output. The warehouses go to --data-dir and are deleted at the end. The brief's"
-                    + " scale needs about 15 GB of disk and an hour; --warehouse does not apply."
+                    + " scale needs about 8 GB of disk and 20 to 30 minutes on 2 cores; --warehouse does not apply."
         })
 final class BenchCommand implements Callable<Integer> {
     static final String REPORT_FILE = "bench.md";

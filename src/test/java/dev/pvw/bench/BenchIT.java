@@ -18,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pvw bench} at a tiny scale, as CI's smoke test: the markdown table with every row and the growth chart are
- * written, and the warehouses are gone. No timing is asserted: speed is the benchmark's to report, not a test's.
+ * written, and the warehouses are gone. Seven days of growth rather than 28 keep it short; the page names its days. No timing is asserted: speed is the benchmark's to report, not a test's.
  */
 class BenchIT {
     private static final List<String> TARGETS = List.of(
             "| hourly step at most 3 s |",
             "| hourly step at most 3x its bare minimum |",
             "| daily users step at most 30 s |",
-            "| hourly step after 28 days within 1.3x of after 1 day |",
+            "| hourly step after 7 days within 1.3x of after 1 day |",
             "| every BI query at most 50 ms (median, answer ready) |",
-            "| every BI query at least 100x faster than the naive join over 28 days |",
+            "| every BI query at least 100x faster than the naive join over 7 days |",
             "| peak memory at most 6 GB |");
 
     @TempDir
@@ -45,6 +45,8 @@ class BenchIT {
                 "0.0001",
                 "--growth-scale",
                 "0.00002",
+                "--growth-days",
+                "7",
                 "--repetitions",
                 "2",
                 "--data-dir",
@@ -84,18 +86,15 @@ class BenchIT {
                 .contains("| daily users step: 2,0")
                 .contains("| bare minimum: one full outer join of the snapshot with the current users |")
                 .contains("| daily users step / bare minimum |")
-                .contains("| 1 day |", "| 7 days |", "| 28 days |")
+                .contains("| 1 day |", "| 7 days |")
                 .contains("load average", "DuckDB v", "memory_limit 1GB");
         assertThat(
                         rows(
-                                "| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|28 days|all data) \\|.*x \\|"))
-                .as("BI queries against the naive join: 2 questions, 3 grains, 3 windows")
-                .isEqualTo(18);
-        assertThat(rows(
-                        "| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|all data) \\| [0-9,]+ \\|"
-                                + " [0-9.]+ ms \\(2\\) \\| [0-9.,]+ ms \\|"))
-                .as("BI queries from the marts at the steps' scale")
-                .isEqualTo(12);
+                                "| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|7 days|all data) \\|.*x \\|"))
+                .as("BI queries against the naive join: 2 questions, 3 grains, 3 windows at the growth scale and"
+                        + " 2 windows at the steps' scale")
+                .isEqualTo(18 + 12);
+        assertThat(page).contains("## BI queries at 0.0001 of the brief's scale, after 1 day(s)");
         assertThat(rows("\\| (steps|growth) \\(.*GB \\|")).isEqualTo(2);
     }
 
