@@ -47,13 +47,13 @@ final class BiQueries {
         return Mart.values().length * GRAINS.size() * windows.size();
     }
 
-    /** Times every question, grain and window from the marts and, with {@code naive}, from the naive join. */
-    List<BiTiming> measure(List<Window> windows, boolean naive) {
+    /** Times every question, grain and window from the marts and from the naive join. */
+    List<BiTiming> measure(List<Window> windows) {
         List<BiTiming> timings = new ArrayList<>();
         for (Window window : windows) {
             for (Mart question : Mart.values()) {
                 for (Grain grain : GRAINS) {
-                    timings.add(measure(question, grain, window, naive));
+                    timings.add(measure(question, grain, window));
                     stepDone.accept(question.name().toLowerCase(java.util.Locale.ROOT) + " by "
                             + grain.name().toLowerCase(java.util.Locale.ROOT) + " over " + window.label());
                 }
@@ -62,14 +62,11 @@ final class BiQueries {
         return timings;
     }
 
-    private BiTiming measure(Mart question, Grain grain, Window window, boolean naive) {
+    private BiTiming measure(Mart question, Grain grain, Window window) {
         Answer warm = fromMart(question, grain, window);
         List<Answer> mart = new ArrayList<>();
         for (int run = 0; run < repetitions; run++) {
             mart.add(fromMart(question, grain, window));
-        }
-        if (!naive) {
-            return new BiTiming(question, grain, window.label(), warm.rows(), medians(mart), null);
         }
         List<Answer> joins = new ArrayList<>();
         Answer joined = fromNaiveJoin(question, grain, window);

@@ -96,7 +96,7 @@ final class GrowthPhase {
         List<BiQueries.Window> windows = windows(scenario);
         listener.phaseStarted("BI queries: marts against the naive join", BiQueries.count(windows));
         List<BenchResults.BiTiming> queries =
-                new BiQueries(warehouse, settings.repetitions(), listener::stepDone).measure(windows, true);
+                new BiQueries(warehouse, settings.repetitions(), listener::stepDone).measure(windows);
         listener.phaseDone();
         return new BenchResults.Growth(
                 scenario.users(),

@@ -89,22 +89,7 @@ abstract class AbstractDocsSqlIT {
                     });
                 }
             } else {
-                replay(settings, extracts, pipeline);
-            }
-        }
-    }
-
-    /** Lands the recorded extracts tick by tick, as the simulated schedule does, each followed by a run. */
-    private void replay(SimulationSettings settings, SimulatedExtracts extracts, Pipeline pipeline) {
-        for (LocalDate day = settings.firstDay(); !day.isAfter(settings.closingDay()); day = day.plusDays(1)) {
-            int ticks = day.equals(settings.closingDay()) ? 1 : 24;
-            for (int hour = 0; hour < ticks; hour++) {
-                LocalDateTime hourStart = day.atTime(hour, 0).minusHours(1);
-                demo.landPageviews(extracts.pageviews().getOrDefault(hourStart, List.of()));
-                if (hour == 0) {
-                    demo.landUsers(extracts.users().get(day));
-                }
-                pipeline.run(SimulatedExtracts.tickAfter(hourStart), false);
+                extracts.replay(settings, demo, asOf -> pipeline.run(asOf, false));
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every extract a simulated scenario lands, in the scheduler's order and read back from a scratch warehouse, so that
@@ -36,24 +37,53 @@ public record SimulatedExtracts(Map<LocalDate, List<UserRow>> users, Map<LocalDa
         try (Warehouse warehouse = Warehouse.open(WarehouseUrl.parse(url), Duration.ofSeconds(5))) {
             new SchemaMigrator(warehouse, TestingWarehouse.FIXED_CLOCK).migrate();
             try (ExtractGenerator generator = ExtractGenerator.start(warehouse, settings)) {
-                for (LocalDate day = settings.firstDay(); !day.isAfter(settings.closingDay()); day = day.plusDays(1)) {
-                    int ticks = day.equals(settings.closingDay()) ? 1 : 24;
-                    for (int hour = 0; hour < ticks; hour++) {
-                        LocalDateTime hourStart = day.atTime(hour, 0).minusHours(1);
-                        generator.landPageviews(hourStart, tickAfter(hourStart));
-                        if (!hourStart.isBefore(settings.firstDay().atStartOfDay())) {
-                            pageviews.put(hourStart, readPageviews(warehouse));
-                        }
-                        if (hour == 0) {
-                            generator.landUsers(day);
-                            users.put(day, readUsers(warehouse));
-                        }
+                for (Tick tick : ticks(settings)) {
+                    generator.landPageviews(tick.hourStart(), tick.at());
+                    if (!tick.hourStart().isBefore(settings.firstDay().atStartOfDay())) {
+                        pageviews.put(tick.hourStart(), readPageviews(warehouse));
+                    }
+                    if (tick.landsUsers()) {
+                        generator.landUsers(tick.at().toLocalDate());
+                        users.put(tick.at().toLocalDate(), readUsers(warehouse));
                     }
                 }
             }
         }
         return new SimulatedExtracts(users, pageviews);
     }
+
+    /**
+     * Lands the recorded extracts in {@code warehouse} tick by tick, in the order they were recorded, and runs
+     * {@code run} as of each tick.
+     */
+    public void replay(SimulationSettings settings, TestingWarehouse warehouse, Consumer<LocalDateTime> run) {
+        for (Tick tick : ticks(settings)) {
+            warehouse.landPageviews(pageviews.getOrDefault(tick.hourStart(), List.of()));
+            if (tick.landsUsers()) {
+                warehouse.landUsers(users.get(tick.at().toLocalDate()));
+            }
+            run.accept(tick.at());
+        }
+    }
+
+    /**
+     * The scheduler's ticks over a scenario, as {@link SimulatedSchedule} makes them: every hour of every day at HH:05,
+     * each landing the hour before it, the one at 00:05 also the day's users; the closing day has only its 00:05 tick.
+     */
+    static List<Tick> ticks(SimulationSettings settings) {
+        List<Tick> ticks = new ArrayList<>();
+        for (LocalDate day = settings.firstDay(); !day.isAfter(settings.closingDay()); day = day.plusDays(1)) {
+            int hours = day.equals(settings.closingDay()) ? 1 : 24;
+            for (int hour = 0; hour < hours; hour++) {
+                LocalDateTime hourStart = day.atTime(hour, 0).minusHours(1);
+                ticks.add(new Tick(hourStart, tickAfter(hourStart), hour == 0));
+            }
+        }
+        return ticks;
+    }
+
+    /** One tick: the hour whose pageviews it lands, when it runs, and whether it lands the day's users too. */
+    record Tick(LocalDateTime hourStart, LocalDateTime at, boolean landsUsers) {}
 
     /** When the scheduler lands the hour from {@code hourStart}: five minutes into the next one. */
     public static LocalDateTime tickAfter(LocalDateTime hourStart) {
