@@ -2,6 +2,7 @@ package dev.pvw.bench;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.warehouse.OpenOptions;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class BenchWarehouse {
         }
         String url = "jdbc:duckdb:" + file(settings, name) + ";memory_limit=" + settings.memoryLimit()
                 + ";temp_directory=" + spill;
-        return Warehouse.open(WarehouseUrl.parse(url), Duration.ofSeconds(5));
+        return Warehouse.open(WarehouseUrl.parse(url), OpenOptions.forWriting(Duration.ofSeconds(5)));
     }
 
     /** The size of the warehouse's file and write-ahead log. */

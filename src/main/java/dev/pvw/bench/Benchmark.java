@@ -34,7 +34,7 @@ public final class Benchmark {
         String[] engine = new String[1];
         BenchResults.Growth growth = inWarehouse(GROWTH, warehouse -> {
             engine[0] = warehouse
-                    .queryOptional("bench/engine_version", Map.of(), (rs, context) -> rs.getString(1))
+                    .queryOptional("bench/engine_version", Map.of(), row -> row.getString(1))
                     .orElse("unknown");
             return new GrowthPhase(settings, warehouse, clock, listener).run();
         });
@@ -57,12 +57,12 @@ public final class Benchmark {
                 .queryOptional(
                         "bench/table_sizes",
                         Map.of(),
-                        (rs, context) -> new TableSizes(
-                                rs.getLong("fact_rows"),
-                                rs.getLong("rollup_rows"),
-                                rs.getLong("current_mart_rows"),
-                                rs.getLong("at_view_mart_rows"),
-                                rs.getLong("history_rows"),
+                        row -> new TableSizes(
+                                row.getLong("fact_rows"),
+                                row.getLong("rollup_rows"),
+                                row.getLong("current_mart_rows"),
+                                row.getLong("at_view_mart_rows"),
+                                row.getLong("history_rows"),
                                 BenchWarehouse.fileBytes(settings, name)))
                 .orElseThrow();
     }

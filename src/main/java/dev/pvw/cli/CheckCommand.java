@@ -44,9 +44,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse warehouse = pvw.openWarehouse()) {
-            new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
-            Optional<CheckReport> checked = warehouse.inSnapshotTransaction(
+        try (Warehouse warehouse = pvw.openWarehouseForReading(SchemaMigrator.LATEST)) {
+            Optional<CheckReport> checked = warehouse.readingOneMoment(
                     () -> scope(warehouse).map(scope -> new WarehouseChecks(warehouse).check(scope)));
             if (checked.isEmpty()) {
                 out.printf(
@@ -74,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
             return Optional.of(new CheckScope.Everything());
         }
         return warehouse
-                .queryOptional("quality/last_run", Map.of(), (rs, context) -> rs.getLong("run_id"))
+                .queryOptional("quality/last_run", Map.of(), row -> row.getLong("run_id"))
                 .map(runId -> new CheckScope.CommittedRun(runId));
     }
 

@@ -66,8 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         QuietLogs quiet = pvw.verbose() ? QuietLogs.none() : QuietLogs.warningsOnly(CHATTY_LOGGERS);
         try (quiet;
-                Warehouse warehouse = Warehouse.open(
-                        WarehouseUrl.parse("jdbc:duckdb:" + database), pvw.lockWait(), pvw.duckDbSettings())) {
+                Warehouse warehouse = pvw.openWarehouse(WarehouseUrl.parse("jdbc:duckdb:" + database))) {
             new SchemaMigrator(warehouse, context.clock()).migrate();
             Pipeline pipeline = new Pipeline(warehouse, context.clock(), pvw.lockWait());
             int runs;

@@ -3,6 +3,8 @@ package dev.pvw.cli;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.warehouse.AccessControl;
+import dev.pvw.warehouse.Dialect;
+import dev.pvw.warehouse.Engines;
 import dev.pvw.warehouse.RoleName;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
@@ -34,12 +36,12 @@ final class GrantReadCommand implements Callable<Integer> {
     public Integer call() {
         RoleName roleName = new RoleName(role);
         WarehouseUrl url = pvw.warehouseUrl();
-        if (!AccessControl.supportedBy(url)) {
+        Dialect dialect = Engines.of(url).dialect();
+        if (!dialect.supportsRoles()) {
             throw new PvwException(
                     ErrorCode.USAGE,
-                    "grant-read needs a PostgreSQL warehouse (jdbc:postgresql://...); "
-                            + url.engine().folder()
-                            + " has no roles, so give BI tools read-only access to the database file instead.");
+                    "grant-read needs a PostgreSQL warehouse (jdbc:postgresql://...); " + dialect.name()
+                            + " has no roles, so " + dialect.readAccessAdvice() + ".");
         }
         try (Warehouse warehouse = pvw.openWarehouse()) {
             new SchemaMigrator(warehouse, pvw.context().clock()).migrate();

@@ -6,11 +6,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
-import dev.pvw.warehouse.DuckDbSettings;
-import dev.pvw.warehouse.Engine;
+import dev.pvw.engine.duckdb.DuckDbSettings;
+import dev.pvw.warehouse.Engines;
+import dev.pvw.warehouse.OpenOptions;
+import dev.pvw.warehouse.Schema;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +40,6 @@ import picocli.CommandLine.ScopeType;
         })
 final class PvwCommand {
     static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
-    private static final String DUCKDB_PREFIX = "jdbc:duckdb:";
 
     private static final Logger ROOT_LOGGER = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
@@ -114,11 +114,12 @@ final class PvwCommand {
     }
 
     /**
-     * The warehouse URL from --warehouse, else $PVW_WAREHOUSE, else the default DuckDB file; a relative DuckDB path is
+     * The warehouse URL from --warehouse, else $PVW_WAREHOUSE, else the default DuckDB file; a relative path in it is
      * taken in the context's working directory.
      */
     WarehouseUrl warehouseUrl() {
-        return inWorkingDirectory(WarehouseUrl.parse(givenUrl()));
+        WarehouseUrl url = WarehouseUrl.parse(givenUrl());
+        return Engines.of(url).inWorkingDirectory(url, context.workingDirectory());
     }
 
     private String givenUrl() {
@@ -132,35 +133,34 @@ final class PvwCommand {
         return WarehouseUrl.DEFAULT;
     }
 
+    /** Opens the warehouse for a command that writes, creating it if it does not exist. */
+    Warehouse openWarehouse() {
+        return openWarehouse(warehouseUrl());
+    }
+
+    /** Opens the warehouse at {@code url} for a command that writes, with the engine options given. */
+    Warehouse openWarehouse(WarehouseUrl url) {
+        return Warehouse.open(url, OpenOptions.forWriting(lockWait()).withEngineSettings(engineSettings()));
+    }
+
     /**
-     * The JVM resolves a relative file against its own start directory, which is the working directory only when pvw
-     * runs as its own process; resolving here keeps "the working directory" of SPEC section 1 true when embedded.
+     * Opens the warehouse for a command that only reads: creates nothing, and fails with one sentence unless pvw init
+     * created it with at least schema version {@code needed}.
      */
-    private WarehouseUrl inWorkingDirectory(WarehouseUrl url) {
-        if (url.engine() != Engine.DUCKDB) {
-            return url;
-        }
-        String target = url.jdbcUrl().substring(DUCKDB_PREFIX.length());
-        int options = target.indexOf(';');
-        String path = options < 0 ? target : target.substring(0, options);
-        // Empty or ':memory:' is in memory; '~' and 'md:' style names are the driver's to resolve.
-        if (path.isEmpty() || path.contains(":") || path.startsWith("~")) {
-            return url;
-        }
+    Warehouse openWarehouseForReading(int needed) {
+        Warehouse warehouse = Warehouse.open(
+                warehouseUrl(), OpenOptions.forReading(lockWait()).withEngineSettings(engineSettings()));
         try {
-            Path file = Path.of(path);
-            if (file.isAbsolute()) {
-                return url;
-            }
-            return WarehouseUrl.parse(
-                    DUCKDB_PREFIX + context.workingDirectory().resolve(file) + target.substring(path.length()));
-        } catch (InvalidPathException e) {
-            return url;
+            Schema.requireReadable(warehouse, needed);
+            return warehouse;
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
         }
     }
 
-    Warehouse openWarehouse() {
-        return Warehouse.open(warehouseUrl(), lockWait(), duckDbSettings());
+    private java.util.Map<String, String> engineSettings() {
+        return duckDbSettings().asEngineSettings();
     }
 
     /** The --duckdb-* options, validated; a relative temp folder is taken in the working directory. */

@@ -3,7 +3,6 @@ package dev.pvw.cli;
 import dev.pvw.state.QuarantineReader;
 import dev.pvw.state.QuarantineReason;
 import dev.pvw.state.QuarantinedRow;
-import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +67,7 @@ final class QuarantineCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, not " + limit + ".");
         }
-        try (Warehouse warehouse = pvw.openWarehouse()) {
-            new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
+        try (Warehouse warehouse = pvw.openWarehouseForReading(1)) {
             QuarantineReader reader = new QuarantineReader(warehouse);
             Optional<Long> byRun = Optional.ofNullable(runId);
             List<QuarantinedRow> rows = reader.list(byRun, byReason, limit);

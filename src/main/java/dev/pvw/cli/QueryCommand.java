@@ -5,7 +5,6 @@ import dev.pvw.query.MartQuery;
 import dev.pvw.query.PeriodRow;
 import dev.pvw.query.Postcodes;
 import dev.pvw.warehouse.Mart;
-import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -75,8 +74,9 @@ final class QueryCommand implements Callable<Integer> {
         Grain periodGrain = choice(Grain.class, grain, "--grain", "hour, day, week, month or year");
         PeriodFormat output = choice(PeriodFormat.class, format, "--format", "table, csv or json");
         String normalisedPostcode = Postcodes.normalise(postcode);
-        try (Warehouse warehouse = pvw.openWarehouse()) {
-            new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
+        // The daily marts came with schema version 3; the hourly ones were there from the start.
+        int needed = MartQuery.readsDailyMart(periodGrain, from, to) ? 3 : 1;
+        try (Warehouse warehouse = pvw.openWarehouseForReading(needed)) {
             List<PeriodRow> rows = new MartQuery(warehouse).periods(mart, periodGrain, from, to, normalisedPostcode);
             output.write(rows, spec.commandLine().getOut());
             return ExitCodes.OK;

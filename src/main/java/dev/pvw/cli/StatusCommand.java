@@ -5,7 +5,6 @@ import dev.pvw.state.HealthCheck;
 import dev.pvw.state.HealthReport;
 import dev.pvw.state.StatusReader;
 import dev.pvw.state.WarehouseStatus;
-import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -73,8 +72,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         LocalDateTime checkedAt =
                 asOf != null ? asOf : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
-        try (Warehouse warehouse = pvw.openWarehouse()) {
-            new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
+        // Version 2 added the retention columns that the quarantine part of the status reads.
+        try (Warehouse warehouse = pvw.openWarehouseForReading(2)) {
             WarehouseStatus status = new StatusReader(warehouse).read();
             HealthReport health = new HealthCheck(
                             new FreshnessLimits(maxBatchAge, maxSnapshotAge),

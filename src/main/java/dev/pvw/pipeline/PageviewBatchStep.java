@@ -2,13 +2,13 @@ package dev.pvw.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.warehouse.RowMapper;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,11 @@ final class PageviewBatchStep {
             return new BatchOutcome.Empty();
         }
         LOG.info("Reading pageviews extract ({} rows)", extract.rows());
-        warehouse.execute("pageviews/create_rows", Map.of());
+        warehouse.create(WorkTables.PAGEVIEW_ROWS, Map.of());
         warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
-        warehouse.analyze(WorkTables.PAGEVIEW_ROWS);
+        warehouse.loaded(WorkTables.PAGEVIEW_ROWS);
         LocalDateTime batchHour = warehouse
-                .queryOptional("pageviews/batch_hour", Map.of(), (rs, context) -> Warehouse.timestamp(rs, "batch_hour"))
+                .queryOptional("pageviews/batch_hour", Map.of(), row -> row.getTimestamp("batch_hour"))
                 .orElse(null);
         Map<String, Object> lookup = new HashMap<>();
         lookup.put("batch_hour", Warehouse.timestamp(batchHour));
@@ -54,22 +54,18 @@ final class PageviewBatchStep {
         }
 
         LOG.info("Attributing pageviews of batch {} for {}", batchId, batchHour);
-        warehouse.execute("pageviews/stage_user_hours", Map.of());
-        warehouse.analyze(WorkTables.BATCH_USER_HOURS);
-        warehouse.execute("pageviews/attribute", Map.of());
-        warehouse.analyze(WorkTables.ATTRIBUTED_USER_HOURS);
+        warehouse.create(WorkTables.BATCH_USER_HOURS, Map.of());
+        warehouse.loaded(WorkTables.BATCH_USER_HOURS);
+        warehouse.create(WorkTables.ATTRIBUTED_USER_HOURS, Map.of());
+        warehouse.loaded(WorkTables.ATTRIBUTED_USER_HOURS);
         BatchCounts counts = warehouse
                 .queryOptional("pageviews/batch_counts", Map.of(), BatchCounts.MAPPER)
                 .orElseThrow();
         Map<String, Object> batch = Map.of("batch_id", batchId);
-        if (warehouse.dialect().partitionsFact()) {
-            // One statement (a DO block), so update rather than execute, which would split it at its semicolons.
-            warehouse.update("pageviews/create_partitions", Map.of());
-        }
+        // Where the engine partitions the fact, its hooks make the partitions and gather their statistics.
+        warehouse.hook("before_insert_fact", Map.of());
         warehouse.update("pageviews/insert_fact", batch);
-        if (warehouse.dialect().partitionsFact()) {
-            warehouse.update("pageviews/analyze_partitions", Map.of());
-        }
+        warehouse.hook("after_insert_fact", Map.of());
         warehouse.update("pageviews/insert_user_hours", batch);
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());
@@ -106,19 +102,19 @@ final class PageviewBatchStep {
 
     /** The batch standing for an hour in the ledger. */
     record ActiveBatch(long batchId, String fingerprint, LocalDateTime firstHour, LocalDateTime lastHour) {
-        static final RowMapper<ActiveBatch> MAPPER = (rs, context) -> new ActiveBatch(
-                rs.getLong("batch_id"),
-                rs.getString("fingerprint"),
-                Warehouse.timestamp(rs, "first_hour"),
-                Warehouse.timestamp(rs, "last_hour"));
+        static final RowMapper<ActiveBatch> MAPPER = row -> new ActiveBatch(
+                row.getLong("batch_id"),
+                row.getString("fingerprint"),
+                row.getTimestamp("first_hour"),
+                row.getTimestamp("last_hour"));
     }
 
     /** What a batch counted and quarantined, and the hours its counted rows cover. */
     record BatchCounts(long countedRows, long quarantinedRows, LocalDateTime firstHour, LocalDateTime lastHour) {
-        static final RowMapper<BatchCounts> MAPPER = (rs, context) -> new BatchCounts(
-                rs.getLong("counted_rows"),
-                rs.getLong("quarantined_rows"),
-                Warehouse.timestamp(rs, "first_hour"),
-                Warehouse.timestamp(rs, "last_hour"));
+        static final RowMapper<BatchCounts> MAPPER = row -> new BatchCounts(
+                row.getLong("counted_rows"),
+                row.getLong("quarantined_rows"),
+                row.getTimestamp("first_hour"),
+                row.getTimestamp("last_hour"));
     }
 }

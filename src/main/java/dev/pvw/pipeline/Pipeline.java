@@ -11,7 +11,9 @@ import dev.pvw.quality.WarehouseChecks;
 import dev.pvw.state.RunLog;
 import dev.pvw.warehouse.Identifier;
 import dev.pvw.warehouse.Mart;
+import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.SchemaMigrator;
+import dev.pvw.warehouse.UnitOfWork;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.Clock;
@@ -26,8 +28,8 @@ import org.slf4j.MDC;
 
 /**
  * One run: the users snapshot, then the pageview batch, then both marts, then the quarantine's retention and the
- * checks of what the run touched, all in one transaction so that a run that fails a check, fails otherwise or is
- * killed leaves the warehouse as it was.
+ * checks of what the run touched, all in one unit of work (on DuckDB and PostgreSQL one transaction) so that a run
+ * that fails a check, fails otherwise or is killed leaves the warehouse as it was.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -53,42 +55,45 @@ public final class Pipeline {
     public RunReport run(LocalDateTime asOf, boolean allowShrink, QuarantineRetention retention) {
         requireNonNull(asOf, "asOf");
         requireNonNull(retention, "retention");
-        warehouse.acquireRunLock(lockWait);
-        List<String> notices = recreatedExtractTables();
-        RunLog runLog = new RunLog(warehouse, clock);
-        LocalDateTime startedAt = LocalDateTime.now(clock);
-        long runId = runLog.start(asOf);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId))) {
-            long started = System.nanoTime();
-            LOG.info("Run {} started as of {} on {}", runId, asOf, warehouse.url());
-            notices.forEach(notice -> LOG.warn("{}", notice));
-            TestPause.at("started");
-            try {
-                RunReport report = warehouse.inRunTransaction(
-                        () -> work(runLog, runId, asOf, allowShrink, retention, startedAt, notices));
-                LOG.info("Run {} {} in {} ms", runId, report.outcome(), (System.nanoTime() - started) / 1_000_000);
-                return report;
-            } catch (RuntimeException e) {
-                LOG.error("Run {} failed: {}", runId, e.getMessage());
-                recordFailure(runLog, runId, e);
-                throw e;
-            } finally {
-                dropWorkTablesQuietly();
+        try (RunLock.Lease lease = warehouse.runLock().acquire(lockWait)) {
+            UnitOfWork unit = warehouse.unitOfWork();
+            unit.recover().forEach(line -> LOG.warn("{}", line));
+            List<String> notices = recreatedExtractTables();
+            RunLog runLog = new RunLog(warehouse, clock);
+            LocalDateTime startedAt = LocalDateTime.now(clock);
+            long runId = runLog.start(asOf);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId))) {
+                long started = System.nanoTime();
+                LOG.info("Run {} started as of {} on {}", runId, asOf, warehouse.url());
+                notices.forEach(notice -> LOG.warn("{}", notice));
+                TestPause.at("started");
+                try {
+                    RunReport report = unit.run(
+                            runId, () -> work(runLog, runId, asOf, allowShrink, retention, startedAt, notices));
+                    LOG.info("Run {} {} in {} ms", runId, report.outcome(), (System.nanoTime() - started) / 1_000_000);
+                    return report;
+                } catch (RuntimeException e) {
+                    LOG.error("Run {} failed: {}", runId, e.getMessage());
+                    recordFailure(runLog, runId, e);
+                    throw e;
+                } finally {
+                    dropWorkTablesQuietly();
+                }
             }
         }
     }
 
     /**
-     * Brings the schema up to date, which recreates an extract table that went missing (SPEC: run creates what init
+     * Makes sure the schema is current, which recreates an extract table that went missing (SPEC: run creates what init
      * creates); says so, since an extract process that dropped its table has a problem of its own.
      */
     private List<String> recreatedExtractTables() {
-        List<String> missing = new ExtractTables(warehouse).missingFromInitialisedWarehouse();
-        new SchemaMigrator(warehouse, clock).migrate();
-        return missing.stream()
-                .map(table -> table + " was missing, so this run created it empty; check the extract process that"
-                        + " loads it")
-                .toList();
+        return new SchemaMigrator(warehouse, clock)
+                .ensureCurrent().stream()
+                        .filter(table -> table.startsWith("raw."))
+                        .map(table -> table + " was missing, so this run created it empty; check the extract process"
+                                + " that loads it")
+                        .toList();
     }
 
     private RunReport work(
@@ -101,7 +106,8 @@ public final class Pipeline {
             List<String> notices) {
         dropWorkTables();
         new ExtractTables(warehouse).verifyColumns();
-        warehouse.execute("run/create_delta_tables", Map.of());
+        warehouse.create(WorkTables.DELTA_CURRENT, Map.of());
+        warehouse.create(WorkTables.DELTA_AT_VIEW, Map.of());
         SnapshotOutcome users = new UsersSnapshotStep(warehouse).apply(runId, asOf, allowShrink);
         LOG.info("{}", users.describe());
         Optional<Identifier> touchedUsers = touchedUsers(users);
@@ -142,20 +148,21 @@ public final class Pipeline {
             return Optional.empty();
         }
         if (!accepted.replacedSameDay()) {
-            return Optional.of(WorkTables.USER_CHANGES);
+            return Optional.of(WorkTables.USER_CHANGES.name());
         }
-        warehouse.execute("quality/run_users_view", Map.of());
-        return Optional.of(WorkTables.RUN_USERS);
+        warehouse.create(WorkTables.RUN_USERS, Map.of());
+        return Optional.of(WorkTables.RUN_USERS.name());
     }
 
     /** Adds a run's changes of one mart to it at the grain of {@code unit}, whose time column is {@code start}. */
     private void merge(Identifier delta, Identifier mart, Identifier start, String unit) {
-        warehouse.update("marts/total_delta", Map.of("unit", unit), Map.of("delta", delta));
+        warehouse.create(WorkTables.DELTA_TOTAL, Map.of("unit", unit), Map.of("delta", delta));
         warehouse.execute("marts/merge_delta", Map.of("mart", mart, "start", start));
+        warehouse.drop(WorkTables.DELTA_TOTAL);
     }
 
     private void dropWorkTables() {
-        warehouse.execute("run/drop_work_tables", Map.of());
+        warehouse.drop(WorkTables.ALL);
     }
 
     private void dropWorkTablesQuietly() {

@@ -2,6 +2,7 @@ package dev.pvw.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.warehouse.RowMapper;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.LocalDateTime;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +46,10 @@ final class UsersSnapshotStep {
         }
 
         LOG.info("Reading users extract ({} rows)", extract.rows());
-        warehouse.execute("users/stage_rows", Map.of());
-        warehouse.analyze(WorkTables.USER_ROWS);
-        warehouse.execute("users/stage_ids", Map.of());
-        warehouse.analyze(WorkTables.USER_IDS);
+        warehouse.create(WorkTables.USER_ROWS, Map.of());
+        warehouse.loaded(WorkTables.USER_ROWS);
+        warehouse.create(WorkTables.USER_IDS, Map.of());
+        warehouse.loaded(WorkTables.USER_IDS);
         GuardCounts counts = warehouse
                 .queryOptional("users/guard_counts", Map.of(), GuardCounts.MAPPER)
                 .orElseThrow();
@@ -60,7 +60,7 @@ final class UsersSnapshotStep {
 
         long snapshotId = warehouse.queryLong("users/next_snapshot_id", Map.of());
         Map<String, Object> effective = Map.of("effective_from", Warehouse.timestamp(effectiveFrom));
-        warehouse.execute("users/create_affected", Map.of());
+        warehouse.create(WorkTables.AFFECTED_USERS, Map.of());
         boolean replacing = last.isPresent() && last.get().effectiveFrom().equals(effectiveFrom);
         if (replacing) {
             LOG.info("Replacing snapshot {} effective {}", last.get().snapshotId(), effectiveFrom.toLocalDate());
@@ -73,10 +73,10 @@ final class UsersSnapshotStep {
         }
 
         LOG.info("Comparing snapshot with the current history");
-        warehouse.execute("users/stage_users", Map.of());
-        warehouse.analyze(WorkTables.SNAPSHOT_USERS);
-        warehouse.execute("users/stage_changes", Map.of());
-        warehouse.analyze(WorkTables.USER_CHANGES);
+        warehouse.create(WorkTables.SNAPSHOT_USERS, Map.of());
+        warehouse.loaded(WorkTables.SNAPSHOT_USERS);
+        warehouse.create(WorkTables.USER_CHANGES, Map.of());
+        warehouse.loaded(WorkTables.USER_CHANGES);
         Changes changes = warehouse
                 .queryOptional("users/change_counts", Map.of(), Changes.MAPPER)
                 .orElseThrow();
@@ -93,16 +93,16 @@ final class UsersSnapshotStep {
                 "users/open_versions",
                 Map.of("effective_from", Warehouse.timestamp(effectiveFrom), "snapshot_id", snapshotId));
 
-        warehouse.analyze(WorkTables.USER_POSTCODE_HISTORY);
-        warehouse.analyze(WorkTables.AFFECTED_USERS);
+        warehouse.loaded(WorkTables.USER_POSTCODE_HISTORY);
+        warehouse.loaded(WorkTables.AFFECTED_USERS);
 
         LOG.info("Re-attributing pageviews of the users whose postcode changed");
         warehouse.update("users/set_new_postcodes", Map.of());
-        warehouse.execute("users/stage_affected_hours", Map.of());
-        warehouse.analyze(WorkTables.AFFECTED_USER_HOURS);
+        warehouse.create(WorkTables.AFFECTED_USER_HOURS, Map.of());
+        warehouse.loaded(WorkTables.AFFECTED_USER_HOURS);
         warehouse.update("users/delta_current", Map.of());
-        warehouse.execute("users/stage_reattributed", Map.of());
-        warehouse.analyze(WorkTables.REATTRIBUTED);
+        warehouse.create(WorkTables.REATTRIBUTED, Map.of());
+        warehouse.loaded(WorkTables.REATTRIBUTED);
         warehouse.update("users/delta_at_view", Map.of());
         reattribute();
 
@@ -143,8 +143,7 @@ final class UsersSnapshotStep {
                 .query(
                         "users/reattributed_hours",
                         Map.of(),
-                        (rs, context) -> Arrays.asList(
-                                Warehouse.timestamp(rs, "first_hour"), Warehouse.timestamp(rs, "last_hour")))
+                        row -> Arrays.asList(row.getTimestamp("first_hour"), row.getTimestamp("last_hour")))
                 .get(0);
         if (hours.get(0) == null) {
             return;
@@ -175,26 +174,26 @@ final class UsersSnapshotStep {
 
     /** The last accepted users snapshot, as far as the next one needs to know. */
     record LastSnapshot(long snapshotId, LocalDateTime effectiveFrom, String fingerprint, long distinctIds) {
-        static final RowMapper<LastSnapshot> MAPPER = (rs, context) -> new LastSnapshot(
-                rs.getLong("snapshot_id"),
-                Warehouse.timestamp(rs, "effective_from"),
-                rs.getString("fingerprint"),
-                rs.getLong("distinct_ids"));
+        static final RowMapper<LastSnapshot> MAPPER = row -> new LastSnapshot(
+                row.getLong("snapshot_id"),
+                row.getTimestamp("effective_from"),
+                row.getString("fingerprint"),
+                row.getLong("distinct_ids"));
     }
 
     /** What the guards look at in a users extract. */
     record GuardCounts(long distinctIds, long validRows) {
         static final RowMapper<GuardCounts> MAPPER =
-                (rs, context) -> new GuardCounts(rs.getLong("distinct_ids"), rs.getLong("valid_rows"));
+                row -> new GuardCounts(row.getLong("distinct_ids"), row.getLong("valid_rows"));
     }
 
     /** How a snapshot changes the users. */
     record Changes(long users, long newUsers, long movedUsers, long returnedUsers, long deletedUsers) {
-        static final RowMapper<Changes> MAPPER = (rs, context) -> new Changes(
-                rs.getLong("users"),
-                rs.getLong("new_users"),
-                rs.getLong("moved_users"),
-                rs.getLong("returned_users"),
-                rs.getLong("deleted_users"));
+        static final RowMapper<Changes> MAPPER = row -> new Changes(
+                row.getLong("users"),
+                row.getLong("new_users"),
+                row.getLong("moved_users"),
+                row.getLong("returned_users"),
+                row.getLong("deleted_users"));
     }
 }

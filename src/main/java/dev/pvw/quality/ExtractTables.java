@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The two extract tables as the extract processes left them: whether they exist, and whether they have the columns
- * pvw reads with types it can read (SPEC section 2), checked before a run reads anything so that a malformed extract
+ * The two extract tables as the extract processes left them: whether they have the columns pvw reads with types it
+ * can read (SPEC section 2), checked before a run reads anything so that a malformed extract
  * fails with the table and column named instead of half-way through with an engine's message.
  */
 public final class ExtractTables {
@@ -26,29 +25,10 @@ public final class ExtractTables {
             new ExpectedColumn("pageviews_extract", "url", "text", "VARCHAR"),
             new ExpectedColumn("pageviews_extract", "pageview_datetime", "timestamp", "TIMESTAMP"));
 
-    private static final String SCHEMA_HISTORY = "core.schema_history";
-
     private final Warehouse warehouse;
 
     public ExtractTables(Warehouse warehouse) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
-    }
-
-    /**
-     * The extract tables missing from a warehouse that was initialised before (a new warehouse has none, which is
-     * not worth saying).
-     */
-    public List<String> missingFromInitialisedWarehouse() {
-        Set<String> existing =
-                Set.copyOf(warehouse.query("extracts/existing_tables", Map.of(), (rs, context) -> rs.getString(1)));
-        if (!existing.contains(SCHEMA_HISTORY)) {
-            return List.of();
-        }
-        return EXPECTED.stream()
-                .map(column -> "raw." + column.table())
-                .distinct()
-                .filter(table -> !existing.contains(table))
-                .toList();
     }
 
     /** Fails with one sentence naming every missing column and every column of a type pvw cannot read. */
@@ -58,11 +38,11 @@ public final class ExtractTables {
                 .query(
                         "extracts/columns",
                         Map.of(),
-                        (rs, context) -> new FoundColumn(
-                                rs.getString("table_name"),
-                                rs.getString("column_name"),
-                                rs.getString("data_type"),
-                                rs.getString("kind")))
+                        row -> new FoundColumn(
+                                row.getString("table_name"),
+                                row.getString("column_name"),
+                                row.getString("data_type"),
+                                row.getString("kind")))
                 .forEach(column -> found.computeIfAbsent(column.table(), table -> new LinkedHashMap<>())
                         .put(column.column(), column));
         List<String> problems = new ArrayList<>();

@@ -1,86 +1,85 @@
 package dev.pvw.quality;
 
 import dev.pvw.warehouse.Mart;
-import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.RowMapper;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The checks' problem rows, each described in words a user can act on (no semicolons: they go in one sentence). */
 final class Problems {
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** A row of {@code quality/fact_vs_ledger}. */
-    static final RowMapper<String> BATCH = (rs, context) -> {
-        long batch = rs.getLong("batch_id");
-        if (!rs.getBoolean("in_ledger")) {
-            return "the fact holds " + count(rs.getLong("fact_rows"), "row") + " and the quarantine "
-                    + rs.getLong("quarantine_rows") + " of batch " + batch + ", which the ledger does not know";
+    static final RowMapper<String> BATCH = row -> {
+        long batch = row.getLong("batch_id");
+        if (!row.getBoolean("in_ledger")) {
+            return "the fact holds " + count(row.getLong("fact_rows"), "row") + " and the quarantine "
+                    + row.getLong("quarantine_rows") + " of batch " + batch + ", which the ledger does not know";
         }
-        LocalDateTime hour = Warehouse.timestamp(rs, "batch_hour");
+        LocalDateTime hour = row.getTimestamp("batch_hour");
         return "batch " + batch + (hour == null ? " (no valid rows)" : " for hour " + format(hour)) + " held "
-                + count(rs.getLong("extract_rows"), "row") + " in its extract, of which the ledger counted "
-                + rs.getLong("counted_rows") + " and quarantined " + rs.getLong("quarantined_rows")
-                + ", but the fact holds " + rs.getLong("fact_rows") + " (expected " + rs.getLong("expected_fact_rows")
-                + ") and the quarantine " + rs.getLong("quarantine_rows") + " (expected "
-                + rs.getLong("expected_quarantine_rows") + ")";
+                + count(row.getLong("extract_rows"), "row") + " in its extract, of which the ledger counted "
+                + row.getLong("counted_rows") + " and quarantined " + row.getLong("quarantined_rows")
+                + ", but the fact holds " + row.getLong("fact_rows") + " (expected " + row.getLong("expected_fact_rows")
+                + ") and the quarantine " + row.getLong("quarantine_rows") + " (expected "
+                + row.getLong("expected_quarantine_rows") + ")";
     };
 
     /** A row of {@code quality/snapshot_vs_ledger}. */
-    static final RowMapper<String> SNAPSHOT = (rs, context) -> {
-        long snapshot = rs.getLong("snapshot_id");
-        if (!rs.getBoolean("in_ledger")) {
-            return "the quarantine holds " + count(rs.getLong("quarantine_rows"), "row") + " of users snapshot "
+    static final RowMapper<String> SNAPSHOT = row -> {
+        long snapshot = row.getLong("snapshot_id");
+        if (!row.getBoolean("in_ledger")) {
+            return "the quarantine holds " + count(row.getLong("quarantine_rows"), "row") + " of users snapshot "
                     + snapshot + ", which the ledger does not know";
         }
-        return "users snapshot " + snapshot + " quarantined " + count(rs.getLong("quarantined_rows"), "row")
-                + " according to the ledger, but the quarantine holds " + rs.getLong("quarantine_rows")
-                + " (expected " + rs.getLong("expected_quarantine_rows") + ")";
+        return "users snapshot " + snapshot + " quarantined " + count(row.getLong("quarantined_rows"), "row")
+                + " according to the ledger, but the quarantine holds " + row.getLong("quarantine_rows")
+                + " (expected " + row.getLong("expected_quarantine_rows") + ")";
     };
 
     private Problems() {}
 
     /** A row of {@code quality/mart_keys} for {@code mart}. */
     static RowMapper<String> key(Mart mart) {
-        return (rs, context) -> {
-            String where = " for " + format(Warehouse.timestamp(rs, "hour_start")) + " and postcode "
-                    + Printable.postcode(rs.getString("postcode"));
-            long rows = rs.getLong("mart_rows");
+        return row -> {
+            String where = " for " + format(row.getTimestamp("hour_start")) + " and postcode "
+                    + Printable.postcode(row.getString("postcode"));
+            long rows = row.getLong("mart_rows");
             if (rows > 1) {
                 return mart.table() + " has " + count(rows, "row") + where;
             }
-            if ("".equals(rs.getString("postcode"))) {
+            if ("".equals(row.getString("postcode"))) {
                 return mart.table() + " has an empty postcode instead of NULL" + where;
             }
-            return mart.table() + " counts " + rs.getLong("min_pageviews") + " pageviews" + where;
+            return mart.table() + " counts " + row.getLong("min_pageviews") + " pageviews" + where;
         };
     }
 
     /** A row of {@code quality/mart_totals} for {@code mart}. */
     static RowMapper<String> total(Mart mart) {
-        return (rs, context) -> mart.table() + " counts " + rs.getLong("mart_pageviews") + " pageviews for "
-                + format(Warehouse.timestamp(rs, "hour_start")) + " but the fact holds "
-                + rs.getLong("fact_pageviews");
+        return row -> mart.table() + " counts " + row.getLong("mart_pageviews") + " pageviews for "
+                + format(row.getTimestamp("hour_start")) + " but the fact holds "
+                + row.getLong("fact_pageviews");
     }
 
     /** A row of {@code quality/current_postcodes} or {@code quality/at_view_postcodes}. */
     static RowMapper<String> postcode(Mart mart, String meaning) {
-        return (rs, context) -> mart.table() + " counts " + rs.getLong("mart_pageviews") + " pageviews for "
-                + format(Warehouse.timestamp(rs, "hour_start")) + " under postcode "
-                + Printable.postcode(rs.getString("postcode")) + ", but " + rs.getLong("fact_pageviews")
+        return row -> mart.table() + " counts " + row.getLong("mart_pageviews") + " pageviews for "
+                + format(row.getTimestamp("hour_start")) + " under postcode "
+                + Printable.postcode(row.getString("postcode")) + ", but " + row.getLong("fact_pageviews")
                 + " of the fact's pageviews that hour " + meaning;
     }
 
     /** A row of {@code quality/daily_marts} for {@code mart}'s daily mart. */
     static RowMapper<String> daily(Mart mart) {
-        return (rs, context) -> {
-            String where = " for the day " + format(Warehouse.timestamp(rs, "day_start")) + " and postcode "
-                    + Printable.postcode(rs.getString("postcode"));
-            long daily = rs.getLong("daily_pageviews");
-            long hourly = rs.getLong("hourly_pageviews");
+        return row -> {
+            String where = " for the day " + format(row.getTimestamp("day_start")) + " and postcode "
+                    + Printable.postcode(row.getString("postcode"));
+            long daily = row.getLong("daily_pageviews");
+            long hourly = row.getLong("hourly_pageviews");
             if (daily == hourly) {
-                return mart.dailyTable() + " has a row counting " + rs.getLong("min_daily_row") + " pageviews" + where;
+                return mart.dailyTable() + " has a row counting " + row.getLong("min_daily_row") + " pageviews" + where;
             }
             return mart.dailyTable() + " counts " + daily + " pageviews" + where + ", but " + mart.table() + " sums to "
                     + hourly;
@@ -88,11 +87,11 @@ final class Problems {
     }
 
     /** A row of {@code quality/rollup_vs_fact}. */
-    static final RowMapper<String> ROLLUP = (rs, context) -> "core.pageview_user_hours counts "
-            + rs.getLong("rollup_pageviews") + " pageviews of batch " + rs.getLong("batch_id") + " for "
-            + format(Warehouse.timestamp(rs, "hour_start")) + " with postcode at view "
-            + Printable.postcode(rs.getString("postcode_at_view")) + ", but the fact holds "
-            + rs.getLong("fact_pageviews");
+    static final RowMapper<String> ROLLUP = row -> "core.pageview_user_hours counts "
+            + row.getLong("rollup_pageviews") + " pageviews of batch " + row.getLong("batch_id") + " for "
+            + format(row.getTimestamp("hour_start")) + " with postcode at view "
+            + Printable.postcode(row.getString("postcode_at_view")) + ", but the fact holds "
+            + row.getLong("fact_pageviews");
 
     /** A number with its noun, in the plural unless the number is one. */
     static String count(long number, String noun) {
@@ -114,15 +113,15 @@ final class Problems {
             LocalDateTime validTo,
             LocalDateTime nextValidFrom,
             long versions) {
-        static final RowMapper<HistoryRow> MAPPER = (rs, context) -> new HistoryRow(
-                "users".equals(rs.getString("check_name"))
+        static final RowMapper<HistoryRow> MAPPER = row -> new HistoryRow(
+                "users".equals(row.getString("check_name"))
                         ? Optional.empty()
-                        : Optional.of(Check.named(rs.getString("check_name"))),
-                rs.getLong("user_id"),
-                Warehouse.timestamp(rs, "valid_from"),
-                Warehouse.timestamp(rs, "valid_to"),
-                Warehouse.timestamp(rs, "next_valid_from"),
-                rs.getLong("versions"));
+                        : Optional.of(Check.named(row.getString("check_name"))),
+                row.getLong("user_id"),
+                row.getTimestamp("valid_from"),
+                row.getTimestamp("valid_to"),
+                row.getTimestamp("next_valid_from"),
+                row.getLong("versions"));
 
         String describe() {
             String from = format(validFrom);

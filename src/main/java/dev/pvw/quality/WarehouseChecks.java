@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.Identifier;
 import dev.pvw.warehouse.Mart;
+import dev.pvw.warehouse.RowMapper;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WorkTables;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Runs every {@link Check} over a {@link CheckScope} and describes each problem found in words. The checks read only
@@ -42,7 +42,8 @@ public final class WarehouseChecks {
         for (Check check : Check.values()) {
             problems.put(check, new ArrayList<>());
         }
-        warehouse.execute("quality/create_fact_summary", Map.of());
+        warehouse.drop(WorkTables.CHECK_FACT);
+        warehouse.create(WorkTables.CHECK_FACT, Map.of());
         long users = bounds.users()
                 .map(table -> history(table, parameters, problems))
                 .orElse(0L);
@@ -121,23 +122,24 @@ public final class WarehouseChecks {
         if (scope instanceof CheckScope.DuringRun run) {
             return new Bounds(run.runId(), runHours(run.runId()), run.users());
         }
-        warehouse.execute("quality/create_scope", Map.of());
+        warehouse.drop(WorkTables.CHECK_USERS);
+        warehouse.create(WorkTables.CHECK_USERS, Map.of());
         if (scope instanceof CheckScope.CommittedRun run) {
             warehouse
-                    .queryOptional("quality/run_snapshot", Map.of("run_id", run.runId()), (rs, context) -> {
+                    .queryOptional("quality/run_snapshot", Map.of("run_id", run.runId()), row -> {
                         Map<String, Object> snapshot = new HashMap<>();
-                        snapshot.put("snapshot_id", rs.getLong("snapshot_id"));
-                        snapshot.put("effective_from", Warehouse.timestamp(Warehouse.timestamp(rs, "effective_from")));
+                        snapshot.put("snapshot_id", row.getLong("snapshot_id"));
+                        snapshot.put("effective_from", Warehouse.timestamp(row.getTimestamp("effective_from")));
                         return snapshot;
                     })
                     .ifPresent(snapshot -> warehouse.update("quality/scope_snapshot_users", snapshot));
-            warehouse.analyze(WorkTables.CHECK_USERS);
-            return new Bounds(run.runId(), runHours(run.runId()), Optional.of(WorkTables.CHECK_USERS));
+            warehouse.loaded(WorkTables.CHECK_USERS);
+            return new Bounds(run.runId(), runHours(run.runId()), Optional.of(WorkTables.CHECK_USERS.name()));
         }
         if (scope instanceof CheckScope.Everything) {
             warehouse.update("quality/scope_all_users", Map.of());
-            warehouse.analyze(WorkTables.CHECK_USERS);
-            return new Bounds(null, hours("quality/all_hours", Map.of()), Optional.of(WorkTables.CHECK_USERS));
+            warehouse.loaded(WorkTables.CHECK_USERS);
+            return new Bounds(null, hours("quality/all_hours", Map.of()), Optional.of(WorkTables.CHECK_USERS.name()));
         }
         throw new IllegalArgumentException("Unknown scope " + scope);
     }
@@ -153,7 +155,7 @@ public final class WarehouseChecks {
     /** The first and last hour a scope reads; both null when it reads none. */
     private record Hours(LocalDateTime from, LocalDateTime to) {
         static final RowMapper<Hours> MAPPER =
-                (rs, context) -> new Hours(Warehouse.timestamp(rs, "from_hour"), Warehouse.timestamp(rs, "to_hour"));
+                row -> new Hours(row.getTimestamp("from_hour"), row.getTimestamp("to_hour"));
     }
 
     /** The run (null for every run), hours and users (a work table or view of their ids) a scope reads. */

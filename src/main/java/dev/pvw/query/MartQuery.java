@@ -42,7 +42,7 @@ public final class MartQuery {
             Mart mart, Grain grain, LocalDateTime from, LocalDateTime to, String postcode, Consumer<PeriodRow> each) {
         requireNonNull(mart, "mart");
         requireNonNull(grain, "grain");
-        boolean daily = grain != Grain.HOUR && onDay(from) && onDay(to);
+        boolean daily = readsDailyMart(grain, from, to);
         // At the table's own grain its rows are the periods (one per period and postcode): no summing to do.
         boolean ownGrain = grain == (daily ? Grain.DAY : Grain.HOUR);
         Map<String, Object> parameters = parameters(grain, from, to, postcode);
@@ -55,6 +55,11 @@ public final class MartQuery {
                 Map.of("mart", daily ? mart.dailyTable() : mart.table(), "start", daily ? DAY_START : HOUR_START),
                 PeriodRow.MAPPER,
                 each);
+    }
+
+    /** Whether a query at {@code grain} over the window reads a daily mart, which holds exactly the window's hours. */
+    public static boolean readsDailyMart(Grain grain, LocalDateTime from, LocalDateTime to) {
+        return grain != Grain.HOUR && onDay(from) && onDay(to);
     }
 
     /**

@@ -23,16 +23,16 @@ public final class QuarantineReader {
         return warehouse.query(
                 "quarantine/list",
                 parameters,
-                (rs, context) -> new QuarantinedRow(
-                        rs.getString("source"),
-                        rs.getLong("run_id"),
-                        rs.getObject("batch_id", Long.class),
-                        rs.getObject("snapshot_id", Long.class),
-                        rs.getString("reason"),
-                        rs.getObject("user_id", Long.class),
-                        rs.getString("postcode"),
-                        rs.getString("url"),
-                        Warehouse.timestamp(rs, "pageview_datetime")));
+                row -> new QuarantinedRow(
+                        row.getString("source"),
+                        row.getLong("run_id"),
+                        row.getNullableLong("batch_id"),
+                        row.getNullableLong("snapshot_id"),
+                        row.getString("reason"),
+                        row.getNullableLong("user_id"),
+                        row.getString("postcode"),
+                        row.getString("url"),
+                        row.getTimestamp("pageview_datetime")));
     }
 
     /** How many rows {@link #list} would return without a limit. */

@@ -3,8 +3,6 @@ package dev.pvw.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.Warehouse;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -24,60 +22,60 @@ public final class StatusReader {
         var snapshot = warehouse.queryOptional(
                 "status/last_snapshot",
                 Map.of(),
-                (rs, context) -> new WarehouseStatus.Snapshot(
-                        rs.getLong("snapshot_id"),
-                        timestamp(rs, "effective_from"),
-                        rs.getLong("users"),
-                        rs.getLong("new_users"),
-                        rs.getLong("moved_users"),
-                        rs.getLong("returned_users"),
-                        rs.getLong("deleted_users"),
-                        rs.getLong("quarantined_rows")));
+                row -> new WarehouseStatus.Snapshot(
+                        row.getLong("snapshot_id"),
+                        row.getTimestamp("effective_from"),
+                        row.getLong("users"),
+                        row.getLong("new_users"),
+                        row.getLong("moved_users"),
+                        row.getLong("returned_users"),
+                        row.getLong("deleted_users"),
+                        row.getLong("quarantined_rows")));
         LoadedRange range = warehouse
                 .queryOptional(
                         "status/loaded_range",
                         Map.of(),
-                        (rs, context) -> new LoadedRange(
-                                timestamp(rs, "first_hour"), timestamp(rs, "last_hour"), rs.getLong("hours")))
+                        row -> new LoadedRange(
+                                row.getTimestamp("first_hour"), row.getTimestamp("last_hour"), row.getLong("hours")))
                 .orElseThrow();
         var batches = warehouse.query(
                 "status/recent_batches",
                 recent,
-                (rs, context) -> new WarehouseStatus.Batch(
-                        timestamp(rs, "batch_hour"),
-                        rs.getLong("counted_rows"),
-                        rs.getLong("quarantined_rows"),
-                        rs.getLong("run_id")));
+                row -> new WarehouseStatus.Batch(
+                        row.getTimestamp("batch_hour"),
+                        row.getLong("counted_rows"),
+                        row.getLong("quarantined_rows"),
+                        row.getLong("run_id")));
         var gaps = warehouse.query(
                 "status/gaps",
                 Map.of(),
-                (rs, context) -> new WarehouseStatus.Gap(timestamp(rs, "before_gap"), timestamp(rs, "after_gap")));
+                row -> new WarehouseStatus.Gap(row.getTimestamp("before_gap"), row.getTimestamp("after_gap")));
         var quarantine = warehouse.query(
                 "status/quarantine_counts",
                 Map.of(),
-                (rs, context) -> new WarehouseStatus.QuarantineCount(
-                        rs.getString("source"), rs.getString("reason"), rs.getLong("row_count")));
+                row -> new WarehouseStatus.QuarantineCount(
+                        row.getString("source"), row.getString("reason"), row.getLong("row_count")));
         var quarantineByRun = warehouse.query(
                 "status/quarantine_by_run",
                 recent,
-                (rs, context) -> new WarehouseStatus.QuarantineRun(
-                        rs.getLong("run_id"),
-                        timestamp(rs, "as_of"),
-                        rs.getLong("pageview_rows"),
-                        rs.getLong("user_rows")));
+                row -> new WarehouseStatus.QuarantineRun(
+                        row.getLong("run_id"),
+                        row.getTimestamp("as_of"),
+                        row.getLong("pageview_rows"),
+                        row.getLong("user_rows")));
         long purged = warehouse.queryLong("status/quarantine_purged", Map.of());
         var runs = warehouse.query(
                 "status/recent_runs",
                 recent,
-                (rs, context) -> new WarehouseStatus.Run(
-                        rs.getLong("run_id"),
-                        timestamp(rs, "as_of"),
-                        timestamp(rs, "started_at"),
-                        timestamp(rs, "finished_at"),
-                        rs.getString("outcome"),
-                        rs.getString("users_outcome"),
-                        rs.getString("pageviews_outcome"),
-                        rs.getString("message")));
+                row -> new WarehouseStatus.Run(
+                        row.getLong("run_id"),
+                        row.getTimestamp("as_of"),
+                        row.getTimestamp("started_at"),
+                        row.getTimestamp("finished_at"),
+                        row.getString("outcome"),
+                        row.getString("users_outcome"),
+                        row.getString("pageviews_outcome"),
+                        row.getString("message")));
         return new WarehouseStatus(
                 snapshot,
                 Optional.ofNullable(range.first()),
@@ -92,8 +90,4 @@ public final class StatusReader {
     }
 
     private record LoadedRange(LocalDateTime first, LocalDateTime last, long hours) {}
-
-    private static LocalDateTime timestamp(ResultSet rs, String column) throws SQLException {
-        return Warehouse.timestamp(rs, column);
-    }
 }

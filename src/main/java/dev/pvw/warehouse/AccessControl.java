@@ -14,11 +14,6 @@ public final class AccessControl {
         this.warehouse = requireNonNull(warehouse, "warehouse");
     }
 
-    /** Whether the engine behind {@code url} has roles to grant to. */
-    public static boolean supportedBy(WarehouseUrl url) {
-        return Dialect.of(url.engine()).supportsRoles();
-    }
-
     /** Grants {@code role} read access to every table of the mart schema, now and in later schema versions. */
     public void grantRead(RoleName role) {
         requireNonNull(role, "role");

@@ -12,7 +12,7 @@ public enum FailureKind {
     OTHER;
 
     /** What the operating system says when a file cannot grow, whichever engine relays it. */
-    static boolean isDiskFull(String message) {
+    public static boolean isDiskFull(String message) {
         return message.contains("No space left on device")
                 || message.contains("File too large")
                 || message.contains("Disk quota exceeded");

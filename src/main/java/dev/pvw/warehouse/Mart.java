@@ -8,20 +8,20 @@ public enum Mart {
     CURRENT(
             "mart.pageviews_hourly_by_current_postcode",
             "mart.pageviews_daily_by_current_postcode",
-            "pvw_delta_current"),
+            WorkTables.DELTA_CURRENT),
     AT_VIEW(
             "mart.pageviews_hourly_by_postcode_at_view",
             "mart.pageviews_daily_by_postcode_at_view",
-            "pvw_delta_at_view");
+            WorkTables.DELTA_AT_VIEW);
 
     private final Identifier table;
     private final Identifier dailyTable;
     private final Identifier deltaTable;
 
-    Mart(String table, String dailyTable, String deltaTable) {
+    Mart(String table, String dailyTable, WorkTable deltaTable) {
         this.table = new Identifier(table);
         this.dailyTable = new Identifier(dailyTable);
-        this.deltaTable = new Identifier(deltaTable);
+        this.deltaTable = deltaTable.name();
     }
 
     /** The hourly mart of the contract: one row per hour and postcode, column {@code hour_start}. */

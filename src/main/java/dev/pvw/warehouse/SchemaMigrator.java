@@ -9,17 +9,20 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the versioned schema scripts {@code schema/V<n>__<what>.sql} in order and records each in
- * {@code core.schema_history}. Every script is idempotent ({@code CREATE ... IF NOT EXISTS}, {@code ADD COLUMN IF NOT
- * EXISTS}) and all of them run each time, so that whatever init creates is recreated if it went missing, and data is
- * never dropped or changed. Written here rather than taken from Flyway because Flyway's DuckDB module is no longer
- * released alongside Flyway itself.
+ * Applies the versioned schema scripts {@code schema/V<n>__<what>.sql} in order and records each, with its checksum,
+ * in {@code core.schema_history}. A version is applied once; a run then only checks, with one catalog query, that the
+ * tables the scripts create are there. Every script is idempotent ({@code CREATE ... IF NOT EXISTS}, {@code ADD COLUMN
+ * IF NOT EXISTS}), so that {@code init}, or a run that finds a table missing, re-runs them all to recreate what went
+ * missing, and data is never dropped or changed. Written here rather than taken from Flyway because Flyway's DuckDB
+ * module is no longer released alongside Flyway itself.
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -30,6 +33,11 @@ public final class SchemaMigrator {
             new Migration(2, "quarantine_retention", false),
             new Migration(3, "rollups", true));
 
+    /** The newest schema version this pvw knows. */
+    public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    private static final Pattern CREATED_TABLE = Pattern.compile("(?i)CREATE TABLE IF NOT EXISTS ([a-z_]+\\.[a-z_]+)");
+
     private final Warehouse warehouse;
     private final Clock clock;
 
@@ -38,28 +46,18 @@ public final class SchemaMigrator {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Brings the schema up to date; returns how many new scripts it applied. Never drops or changes data. */
+    /**
+     * Brings the schema up to date by running every script, which recreates whatever went missing, and records the
+     * versions not applied before; returns how many. Never drops or changes data. What {@code init} does.
+     */
     public int migrate() {
         return warehouse.inTransaction(() -> {
             warehouse.execute("schema/create_schema_history", Map.of());
-            Map<Integer, Long> applied = warehouse
-                    .query(
-                            "schema/applied_migrations",
-                            Map.of(),
-                            (rs, context) -> Map.entry(rs.getInt(1), rs.getLong(3)))
-                    .stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            Map<Integer, Long> applied = Schema.read(warehouse).applied();
+            verifyChecksums(applied);
             int count = 0;
             for (Migration migration : MIGRATIONS) {
-                long checksum = checksum(warehouse, migration);
-                Long recorded = applied.get(migration.version());
-                if (recorded != null) {
-                    if (recorded != checksum) {
-                        throw new PvwException(
-                                ErrorCode.FAILURE,
-                                "Schema script " + migration.scriptName() + " has changed since it was applied to "
-                                        + warehouse.url().redacted() + "; restore it and add a new version instead.");
-                    }
+                if (applied.containsKey(migration.version())) {
                     // Re-running a recorded script recreates anything dropped since; scripts are idempotent.
                     warehouse.execute(migration.scriptName(), Map.of());
                     continue;
@@ -74,7 +72,7 @@ public final class SchemaMigrator {
                         Map.of(
                                 "version", migration.version(),
                                 "description", migration.description(),
-                                "checksum", checksum,
+                                "checksum", checksum(migration),
                                 "installed_at", Warehouse.timestamp(LocalDateTime.now(clock))));
                 count++;
             }
@@ -82,7 +80,58 @@ public final class SchemaMigrator {
         });
     }
 
-    private static long checksum(Warehouse warehouse, Migration migration) {
+    /**
+     * What a run does first: checks with one catalog query that every version is applied and every table is there,
+     * and only if not migrates. Returns the tables that were missing from a warehouse pvw had created before (a new
+     * warehouse misses them all, which is not worth saying).
+     */
+    public List<String> ensureCurrent() {
+        Schema schema = Schema.read(warehouse);
+        if (!schema.created()) {
+            migrate();
+            return List.of();
+        }
+        verifyChecksums(schema.applied());
+        List<String> missing =
+                createdTables().stream().filter(table -> !schema.has(table)).toList();
+        boolean behind =
+                MIGRATIONS.stream().anyMatch(migration -> !schema.applied().containsKey(migration.version()));
+        if (missing.isEmpty() && !behind) {
+            LOG.debug("Schema is at version {} with every table in place", LATEST);
+            return List.of();
+        }
+        if (!missing.isEmpty()) {
+            LOG.warn("Recreating what went missing from {}: {}", warehouse.url(), missing);
+        }
+        migrate();
+        return missing;
+    }
+
+    /** The tables the schema scripts of this engine create, schema-qualified, in name order. */
+    List<String> createdTables() {
+        TreeSet<String> tables = new TreeSet<>();
+        for (Migration migration : MIGRATIONS) {
+            Matcher created = CREATED_TABLE.matcher(warehouse.scriptText(migration.scriptName()));
+            while (created.find()) {
+                tables.add(created.group(1));
+            }
+        }
+        return List.copyOf(tables);
+    }
+
+    private void verifyChecksums(Map<Integer, Long> applied) {
+        for (Migration migration : MIGRATIONS) {
+            Long recorded = applied.get(migration.version());
+            if (recorded != null && recorded != checksum(migration)) {
+                throw new PvwException(
+                        ErrorCode.FAILURE,
+                        "Schema script " + migration.scriptName() + " has changed since it was applied to "
+                                + warehouse.url().redacted() + "; restore it and add a new version instead.");
+            }
+        }
+    }
+
+    private long checksum(Migration migration) {
         CRC32 crc = new CRC32();
         crc.update(warehouse.scriptText(migration.scriptName()).getBytes(StandardCharsets.UTF_8));
         return crc.getValue();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,30 +15,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * overrides a portable file only where the engine really differs.
  */
 public final class SqlScripts {
-    private final Engine engine;
-    private final Map<String, Script> cache = new ConcurrentHashMap<>();
+    private static final String PORTABLE = "portable";
 
-    public SqlScripts(Engine engine) {
-        this.engine = requireNonNull(engine, "engine");
+    private final String folder;
+    private final Map<String, Optional<Script>> cache = new ConcurrentHashMap<>();
+
+    /** The scripts of the engine whose folder under {@code sql/} is {@code folder}. */
+    public SqlScripts(String folder) {
+        this.folder = requireNonNull(folder, "folder");
     }
 
     /** The script called {@code name} (a path under the dialect folder, without {@code .sql}). */
     public Script get(String name) {
+        return find(name)
+                .orElseThrow(() ->
+                        new IllegalStateException("No SQL script " + name + " for " + folder + " or " + PORTABLE));
+    }
+
+    /** The script called {@code name}, or empty where neither the engine's folder nor the portable one has it. */
+    public Optional<Script> find(String name) {
         return cache.computeIfAbsent(name, this::load);
     }
 
-    private Script load(String name) {
-        for (String folder : new String[] {engine.folder(), "portable"}) {
-            String resource = "sql/" + folder + "/" + name + ".sql";
+    /** The script called {@code name} in the engine's own folder only: a hook, which portable SQL never has. */
+    public Optional<Script> findOwn(String name) {
+        return find(name).filter(script -> !script.resource().startsWith("sql/" + PORTABLE + "/"));
+    }
+
+    private Optional<Script> load(String name) {
+        for (String each : new String[] {folder, PORTABLE}) {
+            String resource = "sql/" + each + "/" + name + ".sql";
             try (InputStream in = SqlScripts.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in != null) {
-                    return new Script(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return Optional.of(new Script(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + resource, e);
             }
         }
-        throw new IllegalStateException("No SQL script " + name + " for " + engine.folder() + " or portable");
+        return Optional.empty();
     }
 
     /** One SQL resource and where it came from, so that errors can name it. */

@@ -4,70 +4,52 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
-import java.sql.BatchUpdateException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
+import dev.pvw.warehouse.spi.EngineSession;
+import dev.pvw.warehouse.spi.StatementFailure;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementException;
-import org.jdbi.v3.core.statement.Update;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One open connection to a warehouse, running the SQL resources of its engine's dialect. */
+/**
+ * One open session with a warehouse, whatever its engine: runs the named SQL resources of the engine's dialect with
+ * bind parameters and validated identifiers, makes the work tables, and hands out the run's unit of work and lock.
+ * Engines implement {@link EngineSession}; everything above this class is engine-neutral.
+ */
 public final class Warehouse implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
+    /** Where a script names an identifier that the caller fills: {@code <mart>}. */
+    private static final Pattern DEFINED = Pattern.compile("<([a-z_][a-z0-9_]*)>");
+
+    /** What a failure names when it happened beginning, committing or rolling back rather than in a script. */
+    private static final SqlScripts.Script TRANSACTION = new SqlScripts.Script("the transaction's begin or end", "");
+
     private final WarehouseUrl url;
     private final Dialect dialect;
     private final SqlScripts scripts;
-    private final Connection connection;
-    private final Handle handle;
+    private final EngineSession session;
 
-    private Warehouse(WarehouseUrl url, Dialect dialect, Connection connection) {
+    public Warehouse(WarehouseUrl url, Dialect dialect, EngineSession session) {
         this.url = requireNonNull(url, "url");
         this.dialect = requireNonNull(dialect, "dialect");
-        this.connection = requireNonNull(connection, "connection");
-        this.scripts = new SqlScripts(dialect.engine());
-        this.handle = Jdbi.open(connection);
+        this.session = requireNonNull(session, "session");
+        this.scripts = new SqlScripts(dialect.name());
     }
 
-    /** Opens the warehouse, waiting up to {@code lockWait} for another process to let go of it. */
-    public static Warehouse open(WarehouseUrl url, Duration lockWait) {
-        return open(url, lockWait, DuckDbSettings.DEFAULTS);
-    }
-
-    /** Opens the warehouse; a DuckDB warehouse with {@code duckDbSettings}, which other engines do not take. */
-    public static Warehouse open(WarehouseUrl url, Duration lockWait, DuckDbSettings duckDbSettings) {
-        if (url.engine() != Engine.DUCKDB && duckDbSettings.isSet()) {
-            throw new PvwException(
-                    ErrorCode.USAGE,
-                    "The --duckdb-* options apply to DuckDB warehouses, not to " + url.redacted()
-                            + "; set work_mem and temp_file_limit on the PostgreSQL server or role instead.");
-        }
-        Dialect dialect = Dialect.of(url.engine(), duckDbSettings);
-        try {
-            return new Warehouse(url, dialect, dialect.connect(url, lockWait));
-        } catch (SQLException e) {
-            throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "Cannot open warehouse " + url.redacted() + ": " + firstLine(e.getMessage())
-                            + "; check the URL and that the database is reachable.",
-                    e);
-        }
+    /** Opens the warehouse at {@code url} with the engine the URL names. */
+    public static Warehouse open(WarehouseUrl url, OpenOptions options) {
+        return Engines.of(url).open(url, options);
     }
 
     public WarehouseUrl url() {
@@ -83,76 +65,116 @@ public final class Warehouse implements AutoCloseable {
         return scripts.get(name).text();
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /** Runs {@code work} atomically where the engine can: all of it is kept, or none of it. */
     public <T> T inTransaction(Supplier<T> work) {
-        return handle.inTransaction(transactionHandle -> work.get());
+        return guarded(TRANSACTION, () -> session.inTransaction(work));
     }
 
     /**
-     * Runs a pipeline run's {@code work} in one transaction at the dialect's run isolation, with the extract tables
-     * locked first where the engine needs it, so that every statement reads the extracts as of one moment.
+     * Runs {@code work} so that all of its statements read the warehouse as of one moment (checks, for instance, while
+     * a run may publish beside them).
      */
-    public <T> T inRunTransaction(Supplier<T> work) {
-        return inSnapshotTransaction(() -> {
-            if (dialect.locksExtractsForRun()) {
-                execute("run/lock_extracts", Map.of());
+    public <T> T readingOneMoment(Supplier<T> work) {
+        return guarded(TRANSACTION, () -> session.readingOneMoment(work));
+    }
+
+    /**
+     * The unit of work of a run: its writes are published together at its end, or discarded. Its first statement is
+     * the engine's hook {@code begin_run}, where it has one (PostgreSQL locks the extracts against TRUNCATE there).
+     */
+    public UnitOfWork unitOfWork() {
+        UnitOfWork engines = session.unitOfWork();
+        return new UnitOfWork() {
+            @Override
+            public List<String> recover() {
+                return guarded(TRANSACTION, engines::recover);
             }
-            return work.get();
-        });
+
+            @Override
+            public void begin(long runId) {
+                guarded(TRANSACTION, () -> {
+                    engines.begin(runId);
+                    return null;
+                });
+                hook("begin_run", Map.of());
+            }
+
+            @Override
+            public void publish() {
+                guarded(TRANSACTION, () -> {
+                    engines.publish();
+                    return null;
+                });
+            }
+
+            @Override
+            public void abort() {
+                engines.abort();
+            }
+        };
+    }
+
+    /** The lock that keeps two runs off this warehouse. */
+    public RunLock runLock() {
+        return session.runLock();
+    }
+
+    /** Makes a work table: fills it from its query, makes it empty with its columns, or makes its view. */
+    public void create(WorkTable table, Map<String, ?> parameters) {
+        create(table, parameters, Map.of());
+    }
+
+    /** Makes a work table whose definition names identifiers that {@code defines} fill. */
+    public void create(WorkTable table, Map<String, ?> parameters, Map<String, Identifier> defines) {
+        SqlScripts.Script definition = scripts.get(table.definition());
+        SqlScripts.Script template = scripts.get(
+                switch (table.kind()) {
+                    case FILLED -> "work/create_filled";
+                    case APPENDED -> "work/create_appended";
+                    case VIEW -> "work/create_view";
+                });
+        Map<String, String> parts =
+                Map.of("table", table.name().sql(), "definition", render(definition.text(), identifiers(defines)));
+        SqlScripts.Script made = new SqlScripts.Script(definition.resource(), render(template.text(), parts));
+        guarded(made, () -> session.update(made.text(), parameters));
+    }
+
+    /** Drops work tables that exist, in the order given. */
+    public void drop(List<WorkTable> tables) {
+        for (WorkTable table : tables) {
+            SqlScripts.Script template =
+                    scripts.get(table.kind() == WorkTable.Kind.VIEW ? "work/drop_view" : "work/drop_table");
+            run(template, Map.of("table", table.name().sql()));
+        }
+    }
+
+    /** Drops one work table if it exists. */
+    public void drop(WorkTable table) {
+        drop(List.of(table));
     }
 
     /**
-     * Runs {@code work} in one transaction at the dialect's run isolation, so that all of its statements read the
-     * warehouse as of one moment (checks, for instance, while a run may commit beside them).
+     * Runs the engine's hook {@code hooks/<name>}, one statement, where its folder has one; portable SQL has none. Hooks
+     * are the engine-specific steps of a run (creating partitions, say), so that no pipeline step names an engine.
      */
-    public <T> T inSnapshotTransaction(Supplier<T> work) {
-        TransactionIsolationLevel isolation = dialect.runIsolation();
-        if (isolation == TransactionIsolationLevel.UNKNOWN) {
-            return inTransaction(work);
-        }
-        // Not Jdbi's inTransaction(level, ...): it restores the level in a plain finally, so on a connection that broke
-        // mid-run its own failure to restore replaces the failure that says what happened.
-        TransactionIsolationLevel previous = handle.getTransactionIsolationLevel();
-        handle.setTransactionIsolation(isolation);
-        try {
-            return inTransaction(work);
-        } finally {
-            restoreIsolation(previous);
-        }
+    public void hook(String name, Map<String, ?> parameters) {
+        scripts.findOwn("hooks/" + name)
+                .ifPresent(script -> guarded(script, () -> session.update(script.text(), parameters)));
     }
 
-    private void restoreIsolation(TransactionIsolationLevel previous) {
-        try {
-            handle.setTransactionIsolation(previous);
-        } catch (JdbiException e) {
-            // Only a broken connection refuses this, and nothing more can be done on it; the work's outcome stands.
-            LOG.debug("Could not restore the isolation level on {}", url, e);
-        }
+    /** Tells the engine a table was just loaded in bulk (hook {@code loaded_table}: fresh planner statistics, say). */
+    public void loaded(Identifier table) {
+        scripts.findOwn("hooks/loaded_table").ifPresent(script -> run(script, Map.of("table", table.sql())));
     }
 
-    /** Refreshes the planner statistics of a table just loaded, on engines that do not keep them up to date. */
-    public void analyze(Identifier table) {
-        if (dialect.analyzesLoadedTables()) {
-            execute("run/analyze", Map.of("table", table));
-        }
+    /** Tells the engine a work table was just loaded in bulk. */
+    public void loaded(WorkTable table) {
+        loaded(table.name());
     }
 
     /** Runs a script about a role (granting privileges, say); the role's name is quoted by the dialect. */
     public void executeForRole(String name, RoleName role) {
         run(scripts.get(name), Map.of("role", dialect.quoteIdentifier(role.name())));
-    }
-
-    /** Takes the run lock for as long as this connection lives (a no-op where opening already locked). */
-    public void acquireRunLock(Duration lockWait) {
-        try {
-            dialect.acquireRunLock(connection, lockWait);
-        } catch (SQLException e) {
-            throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "Cannot take the run lock on warehouse " + url.redacted() + ": " + describe(e)
-                            + "; check that the database is reachable and try again.",
-                    e);
-        }
     }
 
     /** Runs a statement that changes data and returns how many rows it changed. */
@@ -163,29 +185,20 @@ public final class Warehouse implements AutoCloseable {
     /** Runs a statement on validated identifiers that changes data and returns how many rows it changed. */
     public int update(String name, Map<String, ?> parameters, Map<String, Identifier> defines) {
         SqlScripts.Script script = scripts.get(name);
-        return guarded(script, () -> {
-            try (Update update = handle.createUpdate(script.text())) {
-                defines.forEach((key, identifier) -> update.define(key, identifier.sql()));
-                update.bindMap(parameters);
-                return update.execute();
-            }
-        });
+        String sql = render(script.text(), identifiers(defines));
+        return guarded(script, () -> session.update(sql, parameters));
     }
 
     /** Runs every statement of a script that takes no values; {@code defines} fill validated identifiers. */
     public void execute(String name, Map<String, Identifier> defines) {
-        Map<String, String> texts = new java.util.HashMap<>();
-        defines.forEach((key, identifier) -> texts.put(key, identifier.sql()));
-        run(scripts.get(name), texts);
+        run(scripts.get(name), identifiers(defines));
     }
 
     private void run(SqlScripts.Script script, Map<String, String> defines) {
+        String sql = render(script.text(), defines);
         guarded(script, () -> {
-            try (var sqlScript = handle.createScript(script.text())) {
-                defines.forEach(sqlScript::define);
-                sqlScript.execute();
-                return null;
-            }
+            session.execute(sql);
+            return null;
         });
     }
 
@@ -197,14 +210,9 @@ public final class Warehouse implements AutoCloseable {
     /** Runs a query on validated identifiers and maps every row. */
     public <T> List<T> query(
             String name, Map<String, ?> parameters, Map<String, Identifier> defines, RowMapper<T> mapper) {
-        SqlScripts.Script script = scripts.get(name);
-        return guarded(script, () -> {
-            try (Query query = handle.createQuery(script.text())) {
-                defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
-                query.bindMap(parameters);
-                return query.map(mapper).list();
-            }
-        });
+        List<T> rows = new ArrayList<>();
+        queryEach(name, parameters, defines, mapper, rows::add);
+        return rows;
     }
 
     /** Runs a query on validated identifiers and hands each row to {@code each} as it is read, keeping none. */
@@ -213,15 +221,12 @@ public final class Warehouse implements AutoCloseable {
             Map<String, ?> parameters,
             Map<String, Identifier> defines,
             RowMapper<T> mapper,
-            java.util.function.Consumer<T> each) {
+            Consumer<T> each) {
         SqlScripts.Script script = scripts.get(name);
+        String sql = render(script.text(), identifiers(defines));
         guarded(script, () -> {
-            try (Query query = handle.createQuery(script.text())) {
-                defines.forEach((key, identifier) -> query.define(key, identifier.sql()));
-                query.bindMap(parameters);
-                query.map(mapper).forEach(each);
-                return null;
-            }
+            session.query(sql, parameters, row -> each.accept(mapper.map(row)));
+            return null;
         });
     }
 
@@ -233,7 +238,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs a query that returns a single number. */
     public long queryLong(String name, Map<String, ?> parameters) {
-        return queryOptional(name, parameters, (rs, context) -> rs.getLong(1)).orElseThrow();
+        return queryOptional(name, parameters, row -> row.getLong(1)).orElseThrow();
     }
 
     /** A timestamp as the text every engine casts back to TIMESTAMP without loss or time zone. */
@@ -241,17 +246,30 @@ public final class Warehouse implements AutoCloseable {
         return value == null ? null : SQL_TIMESTAMP.format(value);
     }
 
-    /**
-     * A TIMESTAMP column read back as it is stored. Read as a LocalDateTime rather than through java.sql.Timestamp,
-     * whose Julian calendar before 1582 can shift a pageview of year 1 by two days.
-     */
-    public static LocalDateTime timestamp(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class);
-    }
-
     @Override
     public void close() {
-        handle.close();
+        session.close();
+    }
+
+    private static Map<String, String> identifiers(Map<String, Identifier> defines) {
+        Map<String, String> texts = new HashMap<>();
+        defines.forEach((key, identifier) -> texts.put(key, identifier.sql()));
+        return texts;
+    }
+
+    /** Puts each defined text in place of its {@code <name>}; a name left undefined is a mistake in pvw. */
+    static String render(String text, Map<String, String> defines) {
+        Matcher matcher = DEFINED.matcher(text);
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            String value = defines.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("SQL names <" + matcher.group(1) + "> but nothing defines it");
+            }
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(rendered);
+        return rendered.toString();
     }
 
     private <T> T guarded(SqlScripts.Script script, Supplier<T> work) {
@@ -260,14 +278,8 @@ public final class Warehouse implements AutoCloseable {
             T result = work.get();
             LOG.debug("{} took {} ms", script.resource(), (System.nanoTime() - started) / 1_000_000);
             return result;
-        } catch (StatementException e) {
-            SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
-            String detail = cause == null ? firstLine(e.getMessage()) : describe(cause);
-            FailureKind kind = cause == null ? FailureKind.OTHER : dialect.classify(cause);
-            throw new PvwException(ErrorCode.FAILURE, failureSentence(script, kind, detail), e);
-        } catch (JdbiException e) {
-            throw new PvwException(
-                    ErrorCode.FAILURE, failureSentence(script, FailureKind.OTHER, firstLine(e.getMessage())), e);
+        } catch (StatementFailure e) {
+            throw new PvwException(ErrorCode.FAILURE, failureSentence(script, e.kind(), e.detail()), e);
         }
     }
 
@@ -289,15 +301,8 @@ public final class Warehouse implements AutoCloseable {
         };
     }
 
-    private static String describe(SQLException e) {
-        // A script runs as a JDBC batch; a failed batch says only which entry failed, and chains the reason.
-        SQLException reason =
-                e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
-        String state = reason.getSQLState() == null ? "" : " (SQL state " + reason.getSQLState() + ")";
-        return firstLine(reason.getMessage()) + state;
-    }
-
-    static String firstLine(String message) {
+    /** The first line of an engine's message, without a final period. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "no message";
         }

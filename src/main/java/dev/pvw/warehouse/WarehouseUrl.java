@@ -2,13 +2,10 @@ package dev.pvw.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.pvw.PvwException;
-import dev.pvw.PvwException.ErrorCode;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** A validated JDBC URL of a warehouse, which prints itself without any password. */
-public record WarehouseUrl(String jdbcUrl, Engine engine) {
+/** A validated warehouse URL and the engine it names, which prints itself without any password. */
+public record WarehouseUrl(String value, String engine) {
     /** Used when neither --warehouse nor PVW_WAREHOUSE is given. */
     public static final String DEFAULT = "jdbc:duckdb:warehouse.duckdb";
 
@@ -16,30 +13,18 @@ public record WarehouseUrl(String jdbcUrl, Engine engine) {
     private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z]+://[^/@:]*:)[^/@]*@");
 
     public WarehouseUrl {
-        requireNonNull(jdbcUrl, "jdbcUrl");
+        requireNonNull(value, "value");
         requireNonNull(engine, "engine");
     }
 
-    /** Parses a URL given on the command line or in PVW_WAREHOUSE. */
+    /** Parses a URL given on the command line or in PVW_WAREHOUSE, for one of the engines pvw has. */
     public static WarehouseUrl parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw new PvwException(
-                    ErrorCode.USAGE, "The warehouse URL is empty; give a JDBC URL such as " + DEFAULT + ".");
-        }
-        String trimmed = url.strip();
-        return Arrays.stream(Engine.values())
-                .filter(engine -> trimmed.startsWith(engine.urlPrefix()))
-                .findFirst()
-                .map(engine -> new WarehouseUrl(trimmed, engine))
-                .orElseThrow(() -> new PvwException(
-                        ErrorCode.USAGE,
-                        "Unsupported warehouse URL " + redact(trimmed)
-                                + "; use jdbc:duckdb:PATH or jdbc:postgresql://HOST:PORT/DB."));
+        return Engines.parse(url);
     }
 
     /** The URL with any password replaced by stars, safe to print and log. */
     public String redacted() {
-        return redact(jdbcUrl);
+        return redact(value);
     }
 
     static String redact(String url) {

@@ -3,7 +3,6 @@
 -- as it is. DuckDB's upper() does exactly that to an ASCII string (one byte per character: strlen = length) and is
 -- some fifty times faster than translate() on 20M rows, so translate() is kept for the rest, where upper() would
 -- also change letters such as 'é'. Control characters inside a postcode are kept.
-CREATE TEMPORARY TABLE pvw_user_rows AS
 SELECT
     id,
     raw_postcode,

@@ -26,5 +26,3 @@ WHERE pageviews = 0
   AND <start> BETWEEN (SELECT min(period_start) FROM pvw_delta_total)
                   AND (SELECT max(period_start) FROM pvw_delta_total)
   AND <start> IN (SELECT period_start FROM pvw_delta_total);
-
-DROP TABLE pvw_delta_total;

@@ -5,7 +5,6 @@
 -- One join with the open versions settles nearly every row: the open version is also the one valid in the hour
 -- unless the hour is older than the last change of the user (a late row) or the user is unknown. Only those few rows
 -- are joined with the rest of the history, which spares a second pass over it per batch.
-CREATE TEMPORARY TABLE pvw_attributed_user_hours AS
 WITH with_current AS MATERIALIZED (
     SELECT
         u.user_id,

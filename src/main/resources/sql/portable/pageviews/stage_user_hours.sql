@@ -1,7 +1,6 @@
 -- The batch's valid pageviews counted by user and hour: the grain at which they are attributed, because a user's
 -- postcode at view can only change at 00:00 (every snapshot is effective from the start of a day), so all of a
 -- user's pageviews in one hour have one postcode at view. A few times fewer rows than pageviews.
-CREATE TEMPORARY TABLE pvw_batch_user_hours AS
 SELECT user_id, hour_start, count(*) AS pageviews
 FROM pvw_pageview_rows
 WHERE reject_reason IS NULL

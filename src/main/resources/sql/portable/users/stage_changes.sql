@@ -1,5 +1,4 @@
 -- Every user whose open version no longer describes them: new, moved, returned or deleted.
-CREATE TEMPORARY TABLE pvw_user_changes AS
 SELECT
     coalesce(s.user_id, h.user_id) AS user_id,
     CASE

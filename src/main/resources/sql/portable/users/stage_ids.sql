@@ -1,7 +1,6 @@
 -- One row per id, with how many rows list it; an id whose rows disagree on the normalised postcode (two postcodes,
 -- or a postcode and an empty one) is conflicting. min/max and counts rather than count(DISTINCT postcode), which
 -- costs several times more over 20M ids.
-CREATE TEMPORARY TABLE pvw_user_ids AS
 SELECT
     id,
     min(postcode) AS postcode,

@@ -1,7 +1,6 @@
 -- The affected users' hours whose postcode at view the new history changes (from the time each user is affected
 -- from), with the postcode counted now and the one the history gives. Hour-level comparison is exact because
 -- versions start and end at 00:00 (see pageviews/attribute).
-CREATE TEMPORARY TABLE pvw_reattributed AS
 SELECT h.user_id, h.hour_start, h.postcode_at_view AS old_postcode, v.postcode AS new_postcode, h.pageviews
 FROM pvw_affected_user_hours AS h
 JOIN pvw_affected_users AS a

@@ -2,7 +2,6 @@
 -- carriage return), upper-cased, and NULL when empty. Upper-casing maps a-z to A-Z and leaves every other character
 -- as it is: upper() would follow a PostgreSQL server's locale (and change nothing under the C locale), so one extract
 -- could give different postcodes on different servers. Control characters inside a postcode are kept.
-CREATE TEMPORARY TABLE pvw_user_rows AS
 SELECT
     id,
     postcode AS raw_postcode,

@@ -1,6 +1,5 @@
 -- The users of the new snapshot. A conflicting id keeps the postcode of the previous accepted
 -- snapshot, and stays absent if it was absent there.
-CREATE TEMPORARY TABLE pvw_snapshot_users AS
 SELECT id AS user_id, postcode
 FROM pvw_user_ids
 WHERE NOT conflicting

@@ -14,5 +14,3 @@ USING pvw_delta_total AS d
 WHERE m.pageviews = 0
   AND m.<start> = d.period_start
   AND coalesce(m.postcode, '') = coalesce(d.postcode, '');
-
-DROP TABLE pvw_delta_total;

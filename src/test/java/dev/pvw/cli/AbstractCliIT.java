@@ -73,6 +73,63 @@ abstract class AbstractCliIT {
         warehouse = new TestingWarehouse(engine(), directory);
     }
 
+    /** SPEC section 1: commands that only read never create a warehouse, and say so when there is none. */
+    @Nested
+    class ReadingCommands {
+        static Stream<Arguments> readers() {
+            return Stream.of(
+                    Arguments.of(List.of("status")),
+                    Arguments.of(List.of("status", "--check")),
+                    Arguments.of(List.of("query", "current")),
+                    Arguments.of(List.of("query", "at-view", "--grain", "hour", "--format", "csv")),
+                    Arguments.of(List.of("check")),
+                    Arguments.of(List.of("check", "--full")),
+                    Arguments.of(List.of("quarantine")));
+        }
+
+        @ParameterizedTest(name = "pvw {0}")
+        @MethodSource("readers")
+        void onAWarehouseInitHasNotCreatedExitOneSayingSoAndCreateNothing(List<String> command) {
+            CliResult result = warehouse.pvw(command.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(sentenceOf(result))
+                    .startsWith("No pvw warehouse at " + redacted(warehouse.url()))
+                    .contains("check the URL, or run pvw init");
+            assertThat(result.out()).isEmpty();
+            assertUntouched(warehouse.url());
+        }
+
+        @Test
+        void onAWarehouseOfAnOlderPvwReadWhatTheyCanAndNameInitOrRunForTheRest() {
+            initialise();
+            // As a pvw of schema version 2 left it: no daily marts, no rollup, and the history says so.
+            warehouse.execute(
+                    "DELETE FROM core.schema_history WHERE version = 3",
+                    "DROP TABLE mart.pageviews_daily_by_current_postcode",
+                    "DROP TABLE mart.pageviews_daily_by_postcode_at_view",
+                    "DROP TABLE core.pageview_user_hours");
+
+            CliResult hourly = warehouse.pvw("query", "current", "--grain", "hour", "--format", "csv");
+            CliResult status = warehouse.pvw("status");
+            CliResult daily = warehouse.pvw("query", "current");
+            CliResult check = warehouse.pvw("check", "--full");
+
+            assertThat(hourly.exitCode()).as(hourly.toString()).isZero();
+            assertThat(hourly.out()).isEqualTo(CSV_HEADER + "\n");
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            for (CliResult tooOld : List.of(daily, check)) {
+                assertThat(tooOld.exitCode()).as(tooOld.toString()).isEqualTo(ExitCodes.FAILURE);
+                assertThat(sentenceOf(tooOld))
+                        .contains("was made by an older pvw (schema version 2, where this command needs 3)")
+                        .contains("run pvw init or pvw run on it to bring it up to date");
+            }
+            assertThat(warehouse.queryLong("SELECT count(*) FROM core.schema_history"))
+                    .as("reading migrated nothing")
+                    .isEqualTo(2);
+        }
+    }
+
     @Nested
     class Succeeds {
         @Test
@@ -138,6 +195,8 @@ abstract class AbstractCliIT {
 
         @Test
         void statusAndQueryExitZeroOnANewWarehouse() {
+            // New means made by init: reading commands never create one (SPEC section 1).
+            initialise();
             CliResult status = warehouse.pvw("status");
             CliResult query = warehouse.pvw("query", "current", "--format", "csv");
 
@@ -308,8 +367,9 @@ abstract class AbstractCliIT {
         void showsTheStackTraceOnlyWithVerbose() {
             String url = unopenableUrl();
 
-            CliResult quiet = warehouse.pvwWithoutWarehouse("--warehouse", url, "status");
-            CliResult verbose = warehouse.pvwWithoutWarehouse("-v", "--warehouse", url, "status");
+            // run, not a reading command: those say a warehouse that is not there was never created (SPEC section 1).
+            CliResult quiet = warehouse.pvwWithoutWarehouse("--warehouse", url, "run");
+            CliResult verbose = warehouse.pvwWithoutWarehouse("-v", "--warehouse", url, "run");
 
             assertThat(quiet.err()).doesNotContain("\tat ").doesNotContain("Exception");
             assertThat(verbose.exitCode()).as(verbose.toString()).isEqualTo(ExitCodes.FAILURE);
@@ -328,7 +388,7 @@ abstract class AbstractCliIT {
         void givenAfterTheCommandShowsTheStackTraceToo() {
             String url = unopenableUrl();
 
-            CliResult result = warehouse.pvwWithoutWarehouse("--warehouse", url, "status", "-v");
+            CliResult result = warehouse.pvwWithoutWarehouse("--warehouse", url, "run", "-v");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(result.err()).contains("\tat dev.pvw.warehouse.Warehouse.open(");

@@ -7,6 +7,13 @@ import dev.pvw.testing.CliResult;
 import dev.pvw.testing.TestingEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +47,35 @@ class DuckDbCliIT extends AbstractCliIT {
         assertThat(Path.of(url.substring(PREFIX.length())))
                 .as("the warehouse is not even opened")
                 .doesNotExist();
+    }
+
+    @Test
+    void readingCommandsRefuseADuckDbFileThatIsNotAPvwWarehouseAndCreateNothingInIt() throws SQLException {
+        String url = PREFIX + directory.resolve("other.duckdb");
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE someone_elses (x INTEGER)");
+        }
+
+        for (List<String> command :
+                List.of(List.of("status"), List.of("query", "current"), List.of("check"), List.of("quarantine"))) {
+            List<String> args = new ArrayList<>(List.of("--warehouse", url));
+            args.addAll(command);
+            CliResult result = warehouse.pvwWithoutWarehouse(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(sentenceOf(result))
+                    .isEqualTo("No pvw warehouse at " + url + " (pvw init has not created one"
+                            + " there); check the URL, or run pvw init to create it.");
+        }
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery("SELECT schema_name FROM information_schema.schemata"
+                        + " WHERE schema_name IN ('raw', 'core', 'mart')")) {
+            assertThat(schemas.next())
+                    .as("no schema of pvw in someone else's file")
+                    .isFalse();
+        }
     }
 
     @Test

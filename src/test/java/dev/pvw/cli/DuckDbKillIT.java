@@ -3,9 +3,9 @@ package dev.pvw.cli;
 import static dev.pvw.testing.CliSentences.sentenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvw.engine.postgresql.TestingRunLocks;
 import dev.pvw.testing.CommittedState;
 import dev.pvw.testing.TestingEngine;
-import dev.pvw.warehouse.TestingRunLocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.pvw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvw.engine.postgresql.TestingRunLocks;
 import dev.pvw.testing.CliResult;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
-import dev.pvw.warehouse.TestingRunLocks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;

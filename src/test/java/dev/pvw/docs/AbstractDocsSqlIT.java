@@ -14,6 +14,7 @@ import dev.pvw.testing.CliResult;
 import dev.pvw.testing.SimulatedExtracts;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
+import dev.pvw.warehouse.OpenOptions;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
@@ -75,7 +76,8 @@ abstract class AbstractDocsSqlIT {
         // The generator is DuckDB SQL: on another engine, its extracts are recorded in a scratch DuckDB file first.
         SimulatedExtracts extracts =
                 engine == TestingEngine.DUCKDB ? null : SimulatedExtracts.record(settings, directory);
-        try (Warehouse warehouse = Warehouse.open(WarehouseUrl.parse(demo.url()), Duration.ofSeconds(10))) {
+        try (Warehouse warehouse =
+                Warehouse.open(WarehouseUrl.parse(demo.url()), OpenOptions.forWriting(Duration.ofSeconds(10)))) {
             new SchemaMigrator(warehouse, TestingWarehouse.FIXED_CLOCK).migrate();
             Pipeline pipeline = new Pipeline(warehouse, TestingWarehouse.FIXED_CLOCK, Duration.ofSeconds(10));
             if (extracts == null) {

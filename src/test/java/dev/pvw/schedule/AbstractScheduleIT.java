@@ -7,6 +7,7 @@ import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
+import dev.pvw.warehouse.OpenOptions;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.Path;
@@ -114,7 +115,8 @@ abstract class AbstractScheduleIT {
 
     Scheduler scheduler(Duration lockWait) {
         String url = warehouse.url();
-        PipelineJob job = new PipelineJob(() -> Warehouse.open(WarehouseUrl.parse(url), lockWait), time, lockWait);
+        PipelineJob job = new PipelineJob(
+                () -> Warehouse.open(WarehouseUrl.parse(url), OpenOptions.forWriting(lockWait)), time, lockWait);
         return new Scheduler(CronSchedule.parse(CronSchedule.DEFAULT_EXPRESSION), RETRY, job, time, time, stop);
     }
 

@@ -2,9 +2,9 @@ package dev.pvw.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvw.engine.postgresql.TestingRunLocks;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.UserRow;
-import dev.pvw.warehouse.TestingRunLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

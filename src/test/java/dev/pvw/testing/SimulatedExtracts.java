@@ -3,6 +3,7 @@ package dev.pvw.testing;
 import dev.pvw.simulate.ExtractGenerator;
 import dev.pvw.simulate.SimulatedSchedule;
 import dev.pvw.simulate.SimulationSettings;
+import dev.pvw.warehouse.OpenOptions;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
@@ -34,7 +35,8 @@ public record SimulatedExtracts(Map<LocalDate, List<UserRow>> users, Map<LocalDa
         String url = "jdbc:duckdb:" + directory.resolve("extracts-" + settings.seed() + ".duckdb");
         Map<LocalDate, List<UserRow>> users = new LinkedHashMap<>();
         Map<LocalDateTime, List<PageviewRow>> pageviews = new LinkedHashMap<>();
-        try (Warehouse warehouse = Warehouse.open(WarehouseUrl.parse(url), Duration.ofSeconds(5))) {
+        try (Warehouse warehouse =
+                Warehouse.open(WarehouseUrl.parse(url), OpenOptions.forWriting(Duration.ofSeconds(5)))) {
             new SchemaMigrator(warehouse, TestingWarehouse.FIXED_CLOCK).migrate();
             try (ExtractGenerator generator = ExtractGenerator.start(warehouse, settings)) {
                 for (Tick tick : ticks(settings)) {
@@ -94,16 +96,14 @@ public record SimulatedExtracts(Map<LocalDate, List<UserRow>> users, Map<LocalDa
         return new ArrayList<>(warehouse.query(
                 "testing/read_users_extract",
                 Map.of(),
-                (rs, context) -> new UserRow(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2))));
+                row -> new UserRow(row.getNullableLong("id"), row.getString("postcode"))));
     }
 
     private static List<PageviewRow> readPageviews(Warehouse warehouse) {
         return new ArrayList<>(warehouse.query(
                 "testing/read_pageviews_extract",
                 Map.of(),
-                (rs, context) -> new PageviewRow(
-                        rs.getObject(1) == null ? null : rs.getLong(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime())));
+                row -> new PageviewRow(
+                        row.getNullableLong("user_id"), row.getString("url"), row.getTimestamp("pageview_datetime"))));
     }
 }

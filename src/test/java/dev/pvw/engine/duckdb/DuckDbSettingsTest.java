@@ -1,4 +1,4 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,6 +6,8 @@ import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -35,6 +37,24 @@ public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDi
         });
     }
 
+    private static final String MEMORY_LIMIT = "memory_limit";
+    private static final String TEMP_DIRECTORY = "temp_directory";
+
+    /** The settings as engine settings by name, to open a warehouse with (see OpenOptions). */
+    public Map<String, String> asEngineSettings() {
+        Map<String, String> settings = new HashMap<>();
+        memoryLimit.ifPresent(size -> settings.put(MEMORY_LIMIT, size));
+        tempDirectory.ifPresent(directory -> settings.put(TEMP_DIRECTORY, directory.toString()));
+        return settings;
+    }
+
+    /** The settings from engine settings by name; validated again, since they may come from elsewhere. */
+    static DuckDbSettings fromEngineSettings(Map<String, String> settings) {
+        return new DuckDbSettings(
+                Optional.ofNullable(settings.get(MEMORY_LIMIT)),
+                Optional.ofNullable(settings.get(TEMP_DIRECTORY)).map(Path::of));
+    }
+
     /** Whether any setting differs from DuckDB's default. */
     public boolean isSet() {
         return memoryLimit.isPresent() || tempDirectory.isPresent();
@@ -44,7 +64,7 @@ public record DuckDbSettings(Optional<String> memoryLimit, Optional<Path> tempDi
     Properties properties() {
         Properties properties = new Properties();
         memoryLimit.ifPresent(size -> properties.setProperty("memory_limit", size.strip()));
-        tempDirectory.ifPresent(directory -> properties.setProperty("temp_directory", directory.toString()));
+        tempDirectory.ifPresent(directory -> properties.setProperty(TEMP_DIRECTORY, directory.toString()));
         return properties;
     }
 

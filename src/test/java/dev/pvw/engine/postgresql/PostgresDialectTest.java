@@ -1,7 +1,8 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvw.warehouse.WarehouseUrl;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

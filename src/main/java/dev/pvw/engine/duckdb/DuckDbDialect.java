@@ -1,9 +1,13 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.engine.jdbc.JdbcDialect;
+import dev.pvw.warehouse.FailureKind;
+import dev.pvw.warehouse.RunLock;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Embedded DuckDB: one process at a time holds the database file, which serialises runs. */
-final class DuckDbDialect implements Dialect {
+final class DuckDbDialect implements JdbcDialect {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbDialect.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
@@ -28,8 +32,8 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public Engine engine() {
-        return Engine.DUCKDB;
+    public String name() {
+        return "duckdb";
     }
 
     @Override
@@ -39,7 +43,7 @@ final class DuckDbDialect implements Dialect {
         boolean told = false;
         while (true) {
             try {
-                return DriverManager.getConnection(url.jdbcUrl(), settings.properties());
+                return DriverManager.getConnection(url.value(), settings.properties());
             } catch (LinkageError e) {
                 // The driver unpacks its native library into java.io.tmpdir on first use; a full or noexec temp
                 // folder fails there, before any database is opened.
@@ -72,8 +76,9 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public void acquireRunLock(Connection connection, Duration lockWait) {
+    public RunLock runLock(WarehouseUrl url, Connection connection) {
         // The file lock taken when the database was opened already excludes every other process.
+        return lockWait -> () -> {};
     }
 
     @Override
@@ -88,23 +93,13 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public boolean locksExtractsForRun() {
-        return false;
-    }
-
-    @Override
-    public boolean partitionsFact() {
-        return false;
-    }
-
-    @Override
-    public boolean analyzesLoadedTables() {
-        return false;
-    }
-
-    @Override
     public boolean supportsRoles() {
         return false;
+    }
+
+    @Override
+    public String readAccessAdvice() {
+        return "give BI tools read-only access to the database file instead";
     }
 
     @Override

@@ -1,7 +1,11 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.postgresql;
 
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.engine.jdbc.JdbcDialect;
+import dev.pvw.warehouse.FailureKind;
+import dev.pvw.warehouse.RunLock;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL 14 and later: a server many processes share, so runs are serialised by a session advisory lock and each
  * run reads the extracts from one REPEATABLE READ snapshot.
  */
-final class PostgresDialect implements Dialect {
+final class PostgresDialect implements JdbcDialect {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&]password=)|(//[^/@]*:[^/@]*@)");
@@ -40,13 +44,13 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Engine engine() {
-        return Engine.POSTGRESQL;
+    public String name() {
+        return "postgresql";
     }
 
     @Override
     public Connection connect(WarehouseUrl url, Duration lockWait) throws SQLException {
-        Connection connection = DriverManager.getConnection(url.jdbcUrl(), connectionProperties(url));
+        Connection connection = DriverManager.getConnection(url.value(), connectionProperties(url));
         try {
             applyDefaultTimeouts(connection, lockWait);
             return connection;
@@ -64,7 +68,7 @@ final class PostgresDialect implements Dialect {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", "pvw");
         String password = environment.get("PGPASSWORD");
-        if (password != null && !PASSWORD_IN_URL.matcher(url.jdbcUrl()).find()) {
+        if (password != null && !PASSWORD_IN_URL.matcher(url.value()).find()) {
             properties.setProperty("password", password);
         }
         return properties;
@@ -89,7 +93,23 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public void acquireRunLock(Connection connection, Duration lockWait) throws SQLException {
+    public RunLock runLock(WarehouseUrl url, Connection connection) {
+        return lockWait -> {
+            try {
+                acquireRunLock(connection, lockWait);
+            } catch (SQLException e) {
+                throw new PvwException(
+                        ErrorCode.FAILURE,
+                        "Cannot take the run lock on warehouse " + url.redacted() + ": "
+                                + dev.pvw.engine.jdbc.JdbcSession.describe(e)
+                                + "; check that the database is reachable and try again.",
+                        e);
+            }
+            return () -> releaseRunLock(connection);
+        };
+    }
+
+    private static void acquireRunLock(Connection connection, Duration lockWait) throws SQLException {
         Instant giveUpAt = Instant.now().plus(lockWait);
         boolean told = false;
         try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
@@ -110,6 +130,16 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+    /** Lets go of the run lock; a connection that broke has let go of it already. */
+    private static void releaseRunLock(Connection connection) {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, RUN_LOCK_KEY);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.debug("Could not release the run lock; it goes with the connection", e);
+        }
+    }
+
     @Override
     public boolean locksWarehouseOnOpen() {
         return false;
@@ -118,21 +148,6 @@ final class PostgresDialect implements Dialect {
     @Override
     public TransactionIsolationLevel runIsolation() {
         return TransactionIsolationLevel.REPEATABLE_READ;
-    }
-
-    @Override
-    public boolean locksExtractsForRun() {
-        return true;
-    }
-
-    @Override
-    public boolean partitionsFact() {
-        return true;
-    }
-
-    @Override
-    public boolean analyzesLoadedTables() {
-        return true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

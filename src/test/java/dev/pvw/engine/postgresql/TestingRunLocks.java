@@ -1,4 +1,4 @@
-package dev.pvw.warehouse;
+package dev.pvw.engine.postgresql;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,0 +1,39 @@
+package dev.pvw.warehouse.spi;
+
+import dev.pvw.warehouse.Row;
+import dev.pvw.warehouse.RunLock;
+import dev.pvw.warehouse.UnitOfWork;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What an engine implements to run pvw's SQL: one open session with a warehouse. It receives SQL whose identifiers
+ * are already in place and whose values are named bind parameters ({@code :name}); it reports a failed statement as a
+ * {@link StatementFailure} saying what kind of failure it was.
+ */
+public interface EngineSession extends AutoCloseable {
+    /** Runs one statement that changes data; returns how many rows it changed. */
+    int update(String sql, Map<String, ?> parameters);
+
+    /** Runs every statement of a script (statements end with semicolons); it takes no values. */
+    void execute(String sql);
+
+    /** Runs a query and hands each row to {@code each} as it is read. */
+    void query(String sql, Map<String, ?> parameters, Consumer<Row> each);
+
+    /** Runs {@code work} atomically where the engine can: all of it is kept, or none of it. */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** Runs {@code work} so that every statement in it reads the warehouse as of one moment. */
+    <T> T readingOneMoment(Supplier<T> work);
+
+    /** The unit of work of a run on this session. */
+    UnitOfWork unitOfWork();
+
+    /** The lock that keeps two runs off this warehouse. */
+    RunLock runLock();
+
+    @Override
+    void close();
+}
