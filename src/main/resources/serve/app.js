@@ -18,10 +18,10 @@ function epochSeconds(period) {
   return Date.parse(period + 'Z') / 1000;
 }
 
-/** A tick's time in UTC, 24-hour, shortened to the date when the periods are days or longer. */
-function utcText(seconds, count) {
+/** A tick's time in UTC: the date at midnight, else the 24-hour time. */
+function utcText(seconds) {
   const text = new Date(seconds * 1000).toISOString();
-  return text.endsWith('T00:00:00.000Z') ? text.slice(0, 10) : text.slice(0, 16).replace('T', ' ');
+  return text.endsWith('T00:00:00.000Z') ? text.slice(0, 10) : text.slice(11, 16);
 }
 
 async function fetchJson(path, parameters) {
@@ -112,7 +112,7 @@ function drawChart(title, periods, series) {
       value: (chart, value) => value === null || value === undefined ? '' : number(value)
     }))),
     axes: [
-      { values: (chart, ticks) => ticks.map(seconds => utcText(seconds, periods.length)) },
+      { space: 90, values: (chart, ticks) => ticks.map(utcText) },
       { size: 70, values: (chart, ticks) => ticks.map(number) }
     ]
   };
@@ -185,11 +185,15 @@ function describeWindow() {
   return 'hours from ' + (from || 'the first') + ' to ' + (to || 'the last') + (to ? ' (exclusive)' : '');
 }
 
-async function showComparison() {
+async function loadComparison() {
   const question = element('question').value;
   const answer = await fetchJson('api/chart', Object.assign(windowParameters(), {
     question: question, postcodes: state.chosen.join(','), top: element('top').value
   }));
+  return () => showComparison(question, answer);
+}
+
+function showComparison(question, answer) {
   const questions = question === 'both' ? ['current', 'at-view'] : [question];
   element('summary').textContent = 'Pageviews per ' + answer.grain + ' for '
     + (answer.busiest ? 'the ' + answer.postcodes.length + ' busiest postcodes' : 'the chosen postcodes')
@@ -222,7 +226,7 @@ async function showComparison() {
   showDownloads(answer.downloads);
 }
 
-async function showPostcode() {
+async function loadPostcode() {
   let postcode = element('postcode').value.trim();
   if (!postcode) {
     const busiest = element('postcode-list').options[0];
@@ -233,6 +237,10 @@ async function showPostcode() {
     element('postcode').value = postcode;
   }
   const answer = await fetchJson('api/postcode', Object.assign(windowParameters(), { postcode: postcode }));
+  return () => showPostcode(answer);
+}
+
+function showPostcode(answer) {
   element('summary').textContent = 'Pageviews per ' + answer.grain + ' of ' + answer.postcode + ', ' + describeWindow()
     + ', by both questions. Their difference is the pageviews of users who moved in (counted here by current'
     + ' postcode, elsewhere at view) less those of users who moved out.';
@@ -251,21 +259,53 @@ async function showPostcode() {
   showDownloads(answer.downloads);
 }
 
+/** The controls as the address's fragment, so that a view can be bookmarked or sent: #view=postcode&postcode=SW19. */
+function saveToAddress() {
+  const fields = { view: state.view, question: element('question').value, grain: element('grain').value,
+    from: element('from').value.trim(), to: element('to').value.trim(), top: element('top').value,
+    postcodes: state.chosen.join(','), postcode: element('postcode').value.trim() };
+  const hash = new URLSearchParams(Object.entries(fields).filter(([, value]) => value !== '')).toString();
+  history.replaceState(null, '', '#' + hash);
+}
+
+function loadFromAddress() {
+  const fields = new URLSearchParams(location.hash.slice(1));
+  for (const id of ['question', 'grain', 'from', 'to', 'top', 'postcode']) {
+    if (fields.has(id)) {
+      element(id).value = fields.get(id);
+    }
+  }
+  state.chosen = (fields.get('postcodes') || '').split(',').filter(postcode => postcode !== '');
+  renderChosen();
+  return fields.get('view') === 'postcode' ? 'postcode' : 'compare';
+}
+
 let pending = 0;
 
+/**
+ * Asks for the answer to the controls and draws it, unless a later request was made meanwhile. The body's data-state
+ * is 'ready' once the latest answer is drawn, and data-shown counts the answers drawn (the browser test waits on both).
+ */
 async function show() {
   const request = ++pending;
   document.body.dataset.state = 'loading';
+  saveToAddress();
+  let render = null;
+  let message = '';
   try {
-    await (state.view === 'compare' ? showComparison() : showPostcode());
-    showError('');
+    render = await (state.view === 'compare' ? loadComparison() : loadPostcode());
   } catch (failure) {
-    showError(failure.message);
-  } finally {
-    if (request === pending) {
-      document.body.dataset.state = 'ready';
-    }
+    message = failure.message;
   }
+  if (request !== pending) {
+    return;
+  }
+  if (render) {
+    render();
+  }
+  showError(message);
+  document.body.dataset.shown = Number(document.body.dataset.shown || 0) + 1;
+  document.body.dataset.state = 'ready';
 }
 
 function renderChosen() {
@@ -326,4 +366,5 @@ element('view-postcode').addEventListener('click', () => switchView('postcode'))
 
 loadStatus();
 setInterval(loadStatus, 60000);
-loadPostcodes().then(show);
+const initialView = loadFromAddress();
+loadPostcodes().then(() => switchView(initialView));

@@ -50,7 +50,10 @@ final class RequestParameters {
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (!allowed.contains(name)) {
                 throw new BadRequest("Unknown parameter '" + printable(name) + "'; this page takes "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ".");
+                        + (allowed.isEmpty()
+                                ? "no parameters"
+                                : String.join(", ", allowed.stream().sorted().toList()))
+                        + ".");
             }
             if (values.put(name, value.strip()) != null) {
                 throw new BadRequest("Parameter '" + name + "' is given twice; give it once.");

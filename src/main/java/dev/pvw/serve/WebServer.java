@@ -18,6 +18,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    /** The uPlot WebJar's files; {@code WebServerTest} fails when a new version moves them. */
+    /** The uPlot WebJar's files (its version is in the path): the browser test fails when a new version moves them. */
     static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
 
     /** A few requests at once: each holds a connection for one short read, and a DuckDB file admits many readers. */
@@ -185,7 +186,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static RequestParameters parameters(String query, String... names) {
-        Set<String> allowed = new java.util.HashSet<>(WINDOW);
+        Set<String> allowed = new HashSet<>(WINDOW);
         allowed.addAll(List.of(names));
         return RequestParameters.parse(query, names.length == 0 ? Set.of() : allowed);
     }
