@@ -117,5 +117,6 @@ record DemoReport(List<PeriodRow> current, List<PeriodRow> atView, String wareho
                 "status")) {
             out.println("  " + pvw + " " + command);
         }
+        out.printf("%nOr see both answers in the browser: %s serve, then open http://127.0.0.1:8080/%n", pvw);
     }
 }

@@ -35,6 +35,7 @@ public final class Main {
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new QuarantineCommand())
                 .addSubcommand(new QueryCommand())
+                .addSubcommand(new ServeCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new SimulateCommand())

@@ -150,8 +150,7 @@ final class PvwCommand {
      * created it with at least schema version {@code needed}.
      */
     Warehouse openWarehouseForReading(int needed) {
-        Warehouse warehouse = Warehouse.open(
-                warehouseUrl(), OpenOptions.forReading(lockWait()).withEngineSettings(engineSettings()));
+        Warehouse warehouse = Warehouse.open(warehouseUrl(), readingOptions(lockWait()));
         try {
             Schema.requireReadable(warehouse, needed);
             return warehouse;
@@ -159,6 +158,11 @@ final class PvwCommand {
             warehouse.close();
             throw e;
         }
+    }
+
+    /** How {@link #openWarehouseForReading} opens, with the engine settings given. */
+    OpenOptions readingOptions(java.time.Duration lockWait) {
+        return OpenOptions.forReading(lockWait).withEngineSettings(engineSettings());
     }
 
     private java.util.Map<String, String> engineSettings() {

@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,11 +86,13 @@ abstract class AbstractCliIT {
                     Arguments.of(List.of("query", "at-view", "--grain", "hour", "--format", "csv")),
                     Arguments.of(List.of("check")),
                     Arguments.of(List.of("check", "--full")),
-                    Arguments.of(List.of("quarantine")));
+                    Arguments.of(List.of("quarantine")),
+                    Arguments.of(List.of("serve", "--port", "0")));
         }
 
         @ParameterizedTest(name = "pvw {0}")
         @MethodSource("readers")
+        @Timeout(value = 60, unit = TimeUnit.SECONDS)
         void onAWarehouseInitHasNotCreatedExitOneSayingSoAndCreateNothing(List<String> command) {
             CliResult result = warehouse.pvw(command.toArray(String[]::new));
 

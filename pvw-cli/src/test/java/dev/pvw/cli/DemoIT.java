@@ -171,7 +171,9 @@ class DemoIT {
                         "--grain hour",
                         "--grain week",
                         "--grain month --format csv",
-                        "./pvw --warehouse jdbc:duckdb:demo.duckdb status");
+                        "./pvw --warehouse jdbc:duckdb:demo.duckdb status")
+                .endsWith("Or see both answers in the browser: ./pvw --warehouse jdbc:duckdb:demo.duckdb serve, then"
+                        + " open http://127.0.0.1:8080/\n");
     }
 
     @Test

@@ -70,6 +70,11 @@ public final class TestingWarehouse {
 
     /** Runs {@code pvw args...} in-process, with the test's folder as working directory and no environment. */
     public CliResult pvwWithoutWarehouse(String... args) {
+        return pvwIn(directory, args);
+    }
+
+    /** Runs {@code pvw args...} in-process, with {@code directory} as working directory and no environment. */
+    public static CliResult pvwIn(Path directory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = Main.commandLine(new CliContext(FIXED_CLOCK, Map.of(), directory));

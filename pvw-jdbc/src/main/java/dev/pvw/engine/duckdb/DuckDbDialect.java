@@ -75,6 +75,12 @@ final class DuckDbDialect implements JdbcDialect {
         }
     }
 
+    /** DuckDB then lets other read-only processes open the file too, and refuses every write. */
+    @Override
+    public WarehouseUrl readOnly(WarehouseUrl url) {
+        return new WarehouseUrl(url.value() + ";access_mode=READ_ONLY", url.engine());
+    }
+
     @Override
     public RunLock runLock(WarehouseUrl url, Connection connection) {
         // The file lock taken when the database was opened already excludes every other process.

@@ -14,6 +14,9 @@ public interface JdbcDialect extends Dialect {
     /** Opens a connection; waits up to {@code lockWait} while another process holds the warehouse. */
     Connection connect(WarehouseUrl url, Duration lockWait) throws SQLException;
 
+    /** The URL to connect with for a read-only session: the engine's switch that refuses every write. */
+    WarehouseUrl readOnly(WarehouseUrl url);
+
     /** The run lock of a warehouse opened on {@code connection}. */
     RunLock runLock(WarehouseUrl url, Connection connection);
 

@@ -49,7 +49,9 @@ public abstract class JdbcEngine implements WarehouseEngine {
             throw Schema.notCreated(url);
         }
         try {
-            return new Warehouse(url, dialect, new JdbcSession(url, dialect, dialect.connect(url, options.lockWait())));
+            WarehouseUrl connectTo = options.readOnlySession() ? dialect.readOnly(url) : url;
+            return new Warehouse(
+                    url, dialect, new JdbcSession(url, dialect, dialect.connect(connectTo, options.lockWait())));
         } catch (SQLException e) {
             throw new PvwException(
                     ErrorCode.FAILURE,

@@ -92,6 +92,13 @@ final class PostgresDialect implements JdbcDialect {
         }
     }
 
+    /** The driver then runs every statement in a read-only transaction. */
+    @Override
+    public WarehouseUrl readOnly(WarehouseUrl url) {
+        String separator = url.value().contains("?") ? "&" : "?";
+        return new WarehouseUrl(url.value() + separator + "readOnly=true&readOnlyMode=always", url.engine());
+    }
+
     @Override
     public RunLock runLock(WarehouseUrl url, Connection connection) {
         return lockWait -> {
