@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.pvw.testing.CliResult;
 import dev.pvw.testing.CommittedState;
 import dev.pvw.testing.MartRow;
+import dev.pvw.testing.TestTier;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import java.nio.file.Files;
@@ -30,9 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SPEC section 4, last bullet, with the real executable in processes of its own: a run killed part-way leaves the
  * warehouse as it was and the next run completes the work; two runs at once never corrupt the warehouse.
  *
- * <p>Every scenario starts from a copy of one warehouse prepared for the class: a committed run (20,000 users, a batch
+ * <p>Every scenario starts from a copy of a warehouse prepared for the class: a committed run (20,000 users, a batch
  * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of pageviews on
- * 2026-01-06 landed, large enough on the engine that a run takes seconds and can be caught mid-way.
+ * 2026-01-06 landed. Most scenarios hold the run at an exact point with the test hook, so a small second batch does;
+ * those that catch a run mid-way by timing, fill its disk or starve its memory take a copy of a second template whose
+ * batch is large enough on the engine that a run takes seconds (in the full tier, every scenario does).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestInstance(Lifecycle.PER_CLASS)
@@ -40,6 +43,9 @@ abstract class AbstractKillIT {
     private static final int USERS = 20_000;
     private static final int POSTCODES = 40;
     private static final long FIRST_BATCH_ROWS = 10_000;
+    /** The second batch of the small template: a run held by the test hook needs no more. */
+    private static final long SMALL_BATCH_ROWS = 20_000;
+
     private static final String FIRST_HOUR = "2026-01-05 00:00:00";
     private static final String SECOND_HOUR = "2026-01-06 00:00:00";
     private static final String FIRST_RUN_AS_OF = "2026-01-05T01:00:00";
@@ -56,15 +62,19 @@ abstract class AbstractKillIT {
     private static final Pattern RUN_STARTED = Pattern.compile("Run \\d+ started");
     private static final Pattern ATTRIBUTING_BATCH = Pattern.compile("Attributing pageviews of batch");
 
+    /** Pageviews in the second batch of the warehouse the test works on. */
     long secondBatchRows;
+
     TestingWarehouse template;
+    private TestingWarehouse volumeTemplate;
+    private Path volumeDirectory;
     Path directory;
     TestingWarehouse warehouse;
 
     abstract TestingEngine engine();
 
-    /** Pageviews in the second batch: enough that a run on this engine takes seconds. */
-    abstract long secondBatchRows();
+    /** Pageviews in the second batch of the volume template: enough that a run on this engine takes seconds. */
+    abstract long volumeBatchRows();
 
     /** What a run that may wait logs when another run holds the warehouse; each engine waits on a lock of its own. */
     abstract Pattern waitingLine();
@@ -76,20 +86,48 @@ abstract class AbstractKillIT {
     abstract String anotherRunSentenceStart(String url);
 
     @BeforeAll
-    void commitAFirstRunAndLandALargeSecondExtract(@TempDir Path templateDirectory) {
-        secondBatchRows = secondBatchRows();
-        template = new TestingWarehouse(engine(), templateDirectory);
-        prepare(template);
+    void commitAFirstRunAndLandASecondExtract(@TempDir Path templateDirectory) throws Exception {
+        template = new TestingWarehouse(engine(), Files.createDirectory(templateDirectory.resolve("small")));
+        prepare(template, SMALL_BATCH_ROWS);
+        volumeDirectory = Files.createDirectory(templateDirectory.resolve("volume"));
     }
 
     @BeforeEach
     void copyThePreparedWarehouse(@TempDir Path testDirectory) {
         directory = testDirectory;
+        secondBatchRows = 0;
+        if (TestTier.full()) {
+            useTheVolumeTemplate();
+            return;
+        }
+        secondBatchRows = SMALL_BATCH_ROWS;
         warehouse = template.copyInto(directory);
+    }
+
+    /**
+     * For a scenario that needs a run to take seconds: the test's warehouse becomes a copy of the volume template,
+     * prepared on first use.
+     */
+    void useTheVolumeTemplate() {
+        if (secondBatchRows == volumeBatchRows()) {
+            return;
+        }
+        if (volumeTemplate == null) {
+            volumeTemplate = new TestingWarehouse(engine(), volumeDirectory);
+            prepare(volumeTemplate, volumeBatchRows());
+        }
+        try {
+            warehouse = volumeTemplate.copyInto(Files.createDirectories(directory.resolve("volume")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        secondBatchRows = volumeBatchRows();
     }
 
     @Test
     void aRunKilledPartWayLeavesTheWarehouseAsItWasAndTheNextRunCompletesIt() throws Exception {
+        // Caught by timing, not by the test hook: the run must take seconds.
+        useTheVolumeTemplate();
         CommittedState before = CommittedState.of(warehouse);
         assertThat(before.facts()).isEqualTo(FIRST_BATCH_ROWS);
 
@@ -135,6 +173,8 @@ abstract class AbstractKillIT {
     @Test
     void aRunThatRunsOutOfDiskSpaceMidWayFailsWithOneSentenceAndTheNextRunCompletesIt() throws Exception {
         assumeTrue(FileSizeLimit.available(), "prlimit (util-linux) limits a running process's file size");
+        // The batch must outgrow the file as it is, whatever room the engine keeps in it.
+        useTheVolumeTemplate();
         CommittedState before = CommittedState.of(warehouse);
         Path resume = directory.resolve("resume");
 
@@ -183,7 +223,8 @@ abstract class AbstractKillIT {
     @Test
     void aRunThatMayWaitWaitsWhileAnotherHoldsTheWarehouseThenCompletesAsIfAlone() throws Exception {
         // The test holds the run lock itself, so the run is certain to find the warehouse taken, however fast it is.
-        TestingWarehouse alone = template.copyInto(Files.createDirectory(directory.resolve("alone")));
+        TestingWarehouse alone = (secondBatchRows == SMALL_BATCH_ROWS ? template : volumeTemplate)
+                .copyInto(Files.createDirectory(directory.resolve("alone")));
         alone.run(SECOND_RUN_AS_OF, 0);
         try (PvwProcess waiting = startWhileHeld()) {
             assertThat(waiting.waitFor(STEP_TIMEOUT)).as(waiting.describe()).isZero();
@@ -242,13 +283,13 @@ abstract class AbstractKillIT {
         return waiting;
     }
 
-    /** Commits the first run and lands the large second extract. */
-    private void prepare(TestingWarehouse target) {
+    /** Commits the first run and lands a second extract of {@code secondRows} pageviews. */
+    private static void prepare(TestingWarehouse target, long secondRows) {
         CliResult init = target.pvw("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
         land(target, users(0), pageviews(FIRST_HOUR, FIRST_BATCH_ROWS));
         target.run(FIRST_RUN_AS_OF, 0);
-        land(target, users(1), pageviews(SECOND_HOUR, secondBatchRows));
+        land(target, users(1), pageviews(SECOND_HOUR, secondRows));
     }
 
     /** Lands both extracts the way the extract processes do, truncate then load, generated in SQL for speed. */

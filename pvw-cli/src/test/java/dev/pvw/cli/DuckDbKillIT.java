@@ -22,7 +22,7 @@ class DuckDbKillIT extends AbstractKillIT {
     }
 
     @Override
-    long secondBatchRows() {
+    long volumeBatchRows() {
         return 3_000_000;
     }
 
@@ -49,6 +49,8 @@ class DuckDbKillIT extends AbstractKillIT {
 
     @Test
     void aRunWithASmallMemoryLimitSpillsToItsTempDirectoryAndSucceeds() throws Exception {
+        // The run must need more than the limit: the volume template's batch does.
+        useTheVolumeTemplate();
         Path spill = directory.resolve("spill");
         Path resume = directory.resolve("resume");
 
@@ -82,6 +84,7 @@ class DuckDbKillIT extends AbstractKillIT {
 
     @Test
     void aRunWhoseMemoryLimitIsTooSmallEvenToSpillFailsWithOneSentenceAndTheNextRunCompletesIt() throws Exception {
+        useTheVolumeTemplate();
         CommittedState before = CommittedState.of(warehouse);
 
         try (PvwProcess run = PvwProcess.start(

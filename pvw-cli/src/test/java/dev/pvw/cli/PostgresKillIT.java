@@ -24,7 +24,7 @@ class PostgresKillIT extends AbstractKillIT {
 
     /** Fewer than on DuckDB, since PostgreSQL takes several times longer per row; a run still takes seconds. */
     @Override
-    long secondBatchRows() {
+    long volumeBatchRows() {
         return 300_000;
     }
 

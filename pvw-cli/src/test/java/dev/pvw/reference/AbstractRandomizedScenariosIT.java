@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must equal those of the {@link ReferenceModel} exactly. A failure names the seed and step; replay it with
  * {@code -Dpvw.seeds=SEED}.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 public abstract class AbstractRandomizedScenariosIT {
     /** How many earlier steps a failure message shows, to see how the warehouse got there. */
     private static final int STEPS_SHOWN = 8;
@@ -31,8 +34,9 @@ public abstract class AbstractRandomizedScenariosIT {
         this.engine = requireNonNull(engine, "engine");
     }
 
-    static Stream<Long> seeds() {
-        return RandomScenario.seeds().stream();
+    /** The seeds this engine runs: a few of its own in the fast tier, every one in the full tier. */
+    Stream<Long> seeds() {
+        return RandomScenario.seeds(engine.name()).stream();
     }
 
     @ParameterizedTest(name = "seed {0}")
