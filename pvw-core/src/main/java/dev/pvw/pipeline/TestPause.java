@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * A test hook: a run pauses at a named point when the system property {@value #POINT_PROPERTY} names it, so that a
  * process-level test can kill it, or cut its connection, at an exact moment rather than a guessed one. It resumes
  * when the file named by {@value #RESUME_PROPERTY} exists, or never (until killed) without that property. Off, and
- * free, unless the property is set; nothing else in pvw sets it. See docs/design.md, "Testing faults".
+ * free, unless the property is set; nothing else in pvw sets it. See DEVELOPMENT.md, "Faults at an exact step".
  */
 final class TestPause {
     static final String POINT_PROPERTY = "pvw.test.pause-at";
