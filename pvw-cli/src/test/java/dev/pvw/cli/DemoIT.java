@@ -8,14 +8,9 @@ import dev.pvw.testing.CliResult;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.SimulatedExtracts;
-import dev.pvw.testing.TestingEngine;
+import dev.pvw.testing.TestingDemo;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -41,31 +35,9 @@ import org.slf4j.LoggerFactory;
  * quarantine and output agree with a small reference model of SPEC sections 3 and 4 fed the same synthetic extracts.
  */
 class DemoIT {
-    private static final TestingEngine DEMO_FILE = new TestingEngine() {
-        @Override
-        public String newWarehouseUrl(Path directory) {
-            return "jdbc:duckdb:" + directory.resolve(DemoCommand.DATABASE_FILE);
-        }
+    private static final SimulationSettings SETTINGS = TestingDemo.SETTINGS;
 
-        @Override
-        public String copyWarehouse(String url, Path directory) {
-            return TestingEngine.DUCKDB.copyWarehouse(url, directory);
-        }
-
-        @Override
-        public String name() {
-            return "duckdb demo file";
-        }
-    };
-
-    private static final SimulationSettings SETTINGS =
-            SimulationSettings.demoClosingOn(LocalDate.now(TestingWarehouse.FIXED_CLOCK));
-
-    @TempDir
-    static Path directory;
-
-    @TempDir
-    static Path extractsDirectory;
+    private static Path directory;
 
     private static TestingWarehouse demo;
     private static CliResult result;
@@ -73,22 +45,14 @@ class DemoIT {
     private static SpecModel expected;
 
     @BeforeAll
-    static void runTheDemo() throws IOException {
-        // Junk where an earlier demo was: the demo must remove it rather than fail to open it.
-        Files.writeString(directory.resolve("demo.duckdb"), "not a database");
-        Files.writeString(directory.resolve("demo.duckdb.wal"), "not a log");
-        demo = new TestingWarehouse(DEMO_FILE, directory);
-        // Logs go to the process's stderr, not to the command's err writer that the result captures.
-        PrintStream processErr = System.err;
-        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        try {
-            result = demo.pvwWithoutWarehouse("demo");
-        } finally {
-            System.setErr(processErr);
-        }
-        logs = logBytes.toString(StandardCharsets.UTF_8);
-        expected = new SpecModel(SETTINGS, SimulatedExtracts.record(SETTINGS, extractsDirectory));
+    static void runTheDemo() {
+        // pvw demo over the junk of an earlier demo, run once per test JVM and shared with the suites that read it.
+        TestingDemo.Run run = TestingDemo.run();
+        directory = run.directory();
+        demo = run.warehouse();
+        result = run.result();
+        logs = run.logs();
+        expected = new SpecModel(SETTINGS, TestingDemo.extracts());
     }
 
     @Test

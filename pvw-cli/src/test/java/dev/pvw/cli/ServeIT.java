@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pvw.testing.CliResult;
+import dev.pvw.testing.TestingDemo;
 import dev.pvw.testing.TestingWarehouse;
 import java.io.IOException;
 import java.net.URI;
@@ -77,8 +78,9 @@ class ServeIT {
     @BeforeAll
     void serveTheDemo(@TempDir Path directory) throws Exception {
         this.directory = directory;
-        CliResult demo = pvw("demo");
-        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        // The demo, built once per test JVM (TestingDemo), copied here as demo.duckdb.
+        assertThat(TestingDemo.run().result().exitCode()).isZero();
+        TestingDemo.run().copyInto(directory);
         serve = PvwProcess.start(directory, "serve", "--warehouse", WAREHOUSE, "serve", "--port", "0");
         Matcher serving = SERVING.matcher(serve.awaitLine(SERVING, STARTUP));
         assertThat(serving.find()).isTrue();

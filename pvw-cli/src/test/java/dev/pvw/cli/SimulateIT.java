@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +35,21 @@ class SimulateIT {
     @TempDir
     Path directory;
 
+    /** One simulation of the small settings for the class, which the tests read or copy rather than repeat. */
+    private static TestingWarehouse simulated;
+
+    private static CliResult simulation;
+
+    @BeforeAll
+    static void simulateOnce(@TempDir Path simulatedDirectory) {
+        simulated = new TestingWarehouse(TestingEngine.DUCKDB, simulatedDirectory);
+        simulation = simulated.pvw(SMALL);
+    }
+
     @Test
     void fillsANewWarehouseHourByHourAsTheSchedulerWould() {
-        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
-
-        CliResult result = warehouse.pvw(SMALL);
+        TestingWarehouse warehouse = simulated;
+        CliResult result = simulation;
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
@@ -59,10 +70,10 @@ class SimulateIT {
 
     @Test
     void theSameSeedGivesTheSameWarehouse(@TempDir Path elsewhere) {
-        TestingWarehouse first = new TestingWarehouse(TestingEngine.DUCKDB, directory);
+        TestingWarehouse first = simulated;
         TestingWarehouse second = new TestingWarehouse(TestingEngine.DUCKDB, elsewhere);
 
-        assertThat(first.pvw(SMALL).exitCode()).isZero();
+        assertThat(simulation.exitCode()).isZero();
         assertThat(second.pvw(SMALL).exitCode()).isZero();
 
         assertThat(second.currentMart()).isEqualTo(first.currentMart());
@@ -83,8 +94,8 @@ class SimulateIT {
 
     @Test
     void aWarehouseThatHoldsDataIsRefused() {
-        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
-        assertThat(warehouse.pvw(SMALL).exitCode()).isZero();
+        assertThat(simulation.exitCode()).isZero();
+        TestingWarehouse warehouse = simulated.copyInto(directory);
 
         CliResult again = warehouse.pvw(SMALL);
 

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.docs.MarkdownSqlBlocks.SqlBlock;
 import dev.pvw.pipeline.Pipeline;
-import dev.pvw.simulate.DayProgress;
-import dev.pvw.simulate.ExtractGenerator;
-import dev.pvw.simulate.SimulatedRun;
-import dev.pvw.simulate.SimulatedSchedule;
-import dev.pvw.simulate.SimulationSettings;
 import dev.pvw.testing.CliResult;
-import dev.pvw.testing.SimulatedExtracts;
+import dev.pvw.testing.TestingDemo;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.warehouse.OpenOptions;
@@ -71,28 +66,19 @@ abstract class AbstractDocsSqlIT {
 
     @BeforeAll
     void buildTheDemoWarehouse(@TempDir Path directory) {
+        assertThat(TestingDemo.SETTINGS.closingDay()).isEqualTo(DEMO_CLOSING_DAY);
+        if (engine == TestingEngine.DUCKDB) {
+            // What pvw demo built, once per test JVM.
+            demo = TestingDemo.run().copyInto(directory);
+            return;
+        }
+        // The generator is DuckDB SQL: on another engine, the demo's recorded extracts are replayed run by run.
         demo = new TestingWarehouse(engine, directory);
-        SimulationSettings settings = SimulationSettings.demoClosingOn(DEMO_CLOSING_DAY);
-        // The generator is DuckDB SQL: on another engine, its extracts are recorded in a scratch DuckDB file first.
-        SimulatedExtracts extracts =
-                engine == TestingEngine.DUCKDB ? null : SimulatedExtracts.record(settings, directory);
         try (Warehouse warehouse =
                 Warehouse.open(WarehouseUrl.parse(demo.url()), OpenOptions.forWriting(Duration.ofSeconds(10)))) {
             new SchemaMigrator(warehouse, TestingWarehouse.FIXED_CLOCK).migrate();
             Pipeline pipeline = new Pipeline(warehouse, TestingWarehouse.FIXED_CLOCK, Duration.ofSeconds(10));
-            if (extracts == null) {
-                try (ExtractGenerator generator = ExtractGenerator.start(warehouse, settings)) {
-                    new SimulatedSchedule(generator, pipeline, false).run(new SimulatedSchedule.Listener() {
-                        @Override
-                        public void onRun(SimulatedRun run) {}
-
-                        @Override
-                        public void onDay(DayProgress day) {}
-                    });
-                }
-            } else {
-                extracts.replay(settings, demo, asOf -> pipeline.run(asOf, false));
-            }
+            TestingDemo.extracts().replay(TestingDemo.SETTINGS, demo, asOf -> pipeline.run(asOf, false));
         }
     }
 

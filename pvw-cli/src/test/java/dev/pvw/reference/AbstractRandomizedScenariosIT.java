@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.testing.CliResult;
+import dev.pvw.testing.MartRow;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
@@ -51,30 +52,31 @@ public abstract class AbstractRandomizedScenariosIT {
         List<PageviewRow> pageviewsExtract = List.of();
 
         for (ScenarioStep step : steps) {
-            if (step.usersToLand().isPresent()) {
-                usersExtract = step.usersToLand().get();
-                warehouse.landUsers(usersExtract);
-            }
-            if (step.pageviewsToLand().isPresent()) {
-                pageviewsExtract = step.pageviewsToLand().get();
-                warehouse.landPageviews(pageviewsExtract);
-            }
+            usersExtract = step.usersToLand().orElse(usersExtract);
+            pageviewsExtract = step.pageviewsToLand().orElse(pageviewsExtract);
+            warehouse.overOneConnection(() -> {
+                step.usersToLand().ifPresent(warehouse::landUsers);
+                step.pageviewsToLand().ifPresent(warehouse::landPageviews);
+                return null;
+            });
             ReferenceModel.RunOutcome expected =
                     model.run(step.asOf(), step.allowShrink(), usersExtract, pageviewsExtract);
             CliResult result = warehouse.pvw(step.runArguments().toArray(String[]::new));
 
             Failure failure = new Failure(seed, steps, step, expected, result);
+            Read read = warehouse.overOneConnection(
+                    () -> new Read(warehouse.currentMart(), warehouse.atViewMart(), warehouse.rollupsDisagreeing()));
             assertThat(result.exitCode())
                     .as(() -> failure.describe("exit code"))
                     .isEqualTo(expected.exitCode());
-            assertThat(MartDifferences.between(model.currentMart(), warehouse.currentMart()))
+            assertThat(MartDifferences.between(model.currentMart(), read.currentMart()))
                     .as(() -> failure.describe("mart.pageviews_hourly_by_current_postcode differs from the model"))
                     .isEmpty();
-            assertThat(MartDifferences.between(model.atViewMart(), warehouse.atViewMart()))
+            assertThat(MartDifferences.between(model.atViewMart(), read.atViewMart()))
                     .as(() -> failure.describe("mart.pageviews_hourly_by_postcode_at_view differs from the model"))
                     .isEmpty();
             // The hourly marts are checked against the model; the fact and the daily marts against the rollups.
-            assertThat(warehouse.rollupsDisagreeing())
+            assertThat(read.rollupsDisagreeing())
                     .as(() -> failure.describe(
                             "rows of core.pageview_user_hours, mart.pageviews_daily_by_current_postcode"
                                     + " and mart.pageviews_daily_by_postcode_at_view disagreeing with the fact and the hourly"
@@ -82,6 +84,9 @@ public abstract class AbstractRandomizedScenariosIT {
                     .containsOnly(0L);
         }
     }
+
+    /** What a step reads back after its run: both hourly marts, and how many rows each rollup disagrees on. */
+    private record Read(List<MartRow> currentMart, List<MartRow> atViewMart, List<Long> rollupsDisagreeing) {}
 
     /** Everything needed to understand and replay a failing step. */
     private record Failure(

@@ -38,6 +38,9 @@ public final class TestingWarehouse {
     private final String url;
     private final Path directory;
 
+    /** The connection {@link #overOneConnection} holds while its work runs; null otherwise. */
+    private Connection shared;
+
     /** A new empty warehouse. */
     public TestingWarehouse(TestingEngine engine, Path directory) {
         this(engine, directory, engine.newWarehouseUrl(directory));
@@ -47,6 +50,11 @@ public final class TestingWarehouse {
         this.engine = requireNonNull(engine, "engine");
         this.directory = requireNonNull(directory, "directory");
         this.url = requireNonNull(url, "url");
+    }
+
+    /** The warehouse at {@code url}, which exists already, for a test in {@code directory}. */
+    public static TestingWarehouse existing(TestingEngine engine, Path directory, String url) {
+        return new TestingWarehouse(engine, directory, url);
     }
 
     /** A new warehouse holding what this one holds, for a test in {@code directory}; nothing may have this one open. */
@@ -245,7 +253,33 @@ public final class TestingWarehouse {
         });
     }
 
+    /**
+     * Runs {@code work}, which lands extracts or reads tables through this class but runs no pvw command, over one
+     * connection: opening an embedded DuckDB file costs tens of milliseconds, which a test that lands and reads after
+     * every run of a long scenario pays many times over.
+     */
+    public <T> T overOneConnection(java.util.function.Supplier<T> work) {
+        if (shared != null) {
+            return work.get();
+        }
+        try (Connection connection = DriverManager.getConnection(url)) {
+            shared = connection;
+            return work.get();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
+        } finally {
+            shared = null;
+        }
+    }
+
     private <T> T withConnection(ConnectionWork<T> work) {
+        if (shared != null) {
+            try {
+                return work.apply(shared);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
+            }
+        }
         try (Connection connection = DriverManager.getConnection(url)) {
             return work.apply(connection);
         } catch (SQLException e) {
