@@ -176,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
     private FreshProcess freshProcess() {
         String launcher = pvw.context().environment().get(LAUNCHER);
         if (launcher != null && !launcher.isBlank()) {
-            return new FreshProcess(List.of(launcher), launcher, true);
+            return new FreshProcess(List.of(launcher), launcher, true, pvw.verbose());
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -187,7 +187,8 @@ final class BenchCommand implements Callable<Integer> {
                         && !option.startsWith("-D" + ProcessTimeline.PROPERTY + "="))
                 .forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        return new FreshProcess(command, "java -cp <this JVM's class path> " + Main.class.getName(), false);
+        return new FreshProcess(
+                command, "java -cp <this JVM's class path> " + Main.class.getName(), false, pvw.verbose());
     }
 
     private BenchSettings settings() {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How {@code pvw bench} starts pvw as a process of its own, as a scheduler does, and times it from the outside, each
@@ -27,8 +29,11 @@ import java.util.Map;
  * @param description the launcher as the results name it
  * @param environmentOptions whether JVM options go through {@code PVW_JAVA_OPTS} (a launcher script) rather than on
  *     the command line
+ * @param verbose whether each process logs every statement's time ({@code -v}), its log then logged here
  */
-public record FreshProcess(List<String> command, String description, boolean environmentOptions) {
+public record FreshProcess(List<String> command, String description, boolean environmentOptions, boolean verbose) {
+    private static final Logger LOG = LoggerFactory.getLogger(FreshProcess.class);
+
     /** The environment variable a launcher script reads JVM options from. */
     public static final String JAVA_OPTIONS = "PVW_JAVA_OPTS";
 
@@ -52,6 +57,9 @@ public record FreshProcess(List<String> command, String description, boolean env
         if (!environmentOptions) {
             full.add(1, option);
         }
+        if (verbose) {
+            full.add("-v");
+        }
         full.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(full)
                 .directory(directory.toFile())
@@ -72,6 +80,13 @@ public record FreshProcess(List<String> command, String description, boolean env
                         ErrorCode.FAILURE,
                         "The benchmark's fresh process '" + String.join(" ", arguments) + "' exited " + exitCode
                                 + "; its output is in " + output + ".");
+            }
+            if (verbose) {
+                LOG.debug(
+                        "Log of fresh process {} ({}):\n{}",
+                        name,
+                        String.join(" ", arguments),
+                        Files.readString(output));
             }
             ProcessRun run = phases(started, ProcessTimeline.read(timeline), ended);
             Files.deleteIfExists(timeline);
