@@ -125,7 +125,7 @@ class DuckDbKillIT extends AbstractKillIT {
             assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(run.stderr(), run.describe()))
                     .isEqualTo("Cannot unpack DuckDB's native library to " + library
-                            + " (File too large); pvw keeps it beside pvw.jar and loads it from there on every later run, so"
+                            + " (File too large), which pvw keeps beside pvw.jar and loads from there on every later run;"
                             + " give " + installed + " room and let pvw write there once, or copy "
                             + library.getFileName() + " there from where pvw has run, then run again.");
         }

@@ -107,8 +107,8 @@ final class DuckDbNativeLibrary {
                     ErrorCode.FAILURE,
                     "Cannot unpack DuckDB's native library to " + target + " ("
                             + (e.getMessage() == null ? "cannot write there" : e.getMessage())
-                            + "); pvw keeps it beside pvw.jar and loads it from there on every later"
-                            + " run, so give " + target.getParent() + " room and let pvw write there once, or copy "
+                            + "), which pvw keeps beside pvw.jar and loads from there on every later"
+                            + " run; give " + target.getParent() + " room and let pvw write there once, or copy "
                             + target.getFileName() + " there from where pvw has run, then run again.",
                     e);
         }
