@@ -1,5 +1,6 @@
 package dev.pvw.cli;
 
+import dev.pvw.ProcessTimeline;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.bench.BenchListener;
@@ -7,14 +8,18 @@ import dev.pvw.bench.BenchReport;
 import dev.pvw.bench.BenchResults;
 import dev.pvw.bench.BenchSettings;
 import dev.pvw.bench.Benchmark;
+import dev.pvw.bench.FreshProcess;
 import dev.pvw.bench.GrowthChart;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +48,9 @@ import picocli.CommandLine.Spec;
         })
 final class BenchCommand implements Callable<Integer> {
     static final String REPORT_FILE = "bench.md";
+
+    /** The environment variable in which {@code ./pvw} names itself, for the benchmark's fresh processes. */
+    static final String LAUNCHER = "PVW_LAUNCHER";
 
     /** Loggers whose INFO lines, several per run, would bury the progress bar. */
     private static final List<String> CHATTY_LOGGERS = List.of("dev.pvw.pipeline", "dev.pvw.warehouse.SchemaMigrator");
@@ -140,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results;
         try (QuietLogs quiet = pvw.verbose() ? QuietLogs.none() : QuietLogs.warningsOnly(CHATTY_LOGGERS);
                 BenchProgress progress = new BenchProgress(err, !noProgress && !pvw.verbose())) {
-            results = new Benchmark(settings, pvw.context().clock(), progress).run();
+            results = new Benchmark(settings, pvw.context().clock(), progress, Optional.of(freshProcess())).run();
         }
         BenchReport report = new BenchReport(
                 results,
@@ -158,6 +166,29 @@ final class BenchCommand implements Callable<Integer> {
                 page, chart, report.targets().size() - missed, report.targets().size());
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * How the benchmark starts pvw as a scheduler would: through the {@code ./pvw} script when it runs under it (which
+     * names itself in {@value #LAUNCHER}), so that the processes get what its users get; else with this JVM's java,
+     * options and class path.
+     */
+    private FreshProcess freshProcess() {
+        String launcher = pvw.context().environment().get(LAUNCHER);
+        if (launcher != null && !launcher.isBlank()) {
+            return new FreshProcess(List.of(launcher), launcher, true, pvw.verbose());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-XX:ArchiveClassesAtExit")
+                        && !option.startsWith("-agentlib")
+                        && !option.startsWith("-javaagent")
+                        && !option.startsWith("-D" + ProcessTimeline.PROPERTY + "="))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return new FreshProcess(
+                command, "java -cp <this JVM's class path> " + Main.class.getName(), false, pvw.verbose());
     }
 
     private BenchSettings settings() {

@@ -1,5 +1,7 @@
 package dev.pvw.cli;
 
+import dev.pvw.ProcessTimeline;
+import dev.pvw.ProcessTimeline.Stage;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import java.io.PrintWriter;
@@ -19,9 +21,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        ProcessTimeline.mark(Stage.MAIN);
         // Timestamps in pvw carry no zone and mean UTC; keep the JVM from shifting them.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        System.exit(commandLine(CliContext.system()).execute(args));
+        int exitCode = commandLine(CliContext.system()).execute(args);
+        ProcessTimeline.write();
+        System.exit(exitCode);
     }
 
     /** The command line with every subcommand, for {@code main} and for tests that call {@code execute}. */
@@ -40,6 +45,7 @@ public final class Main {
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new SimulateCommand())
                 .addSubcommand(new BenchCommand())
+                .addSubcommand(new BareMinimumCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setParameterExceptionHandler(new UsageHandler(context));
         commandLine.setExecutionExceptionHandler(new FailureHandler(pvw));

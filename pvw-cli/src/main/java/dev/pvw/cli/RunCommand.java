@@ -1,5 +1,7 @@
 package dev.pvw.cli;
 
+import dev.pvw.ProcessTimeline;
+import dev.pvw.ProcessTimeline.Stage;
 import dev.pvw.pipeline.Pipeline;
 import dev.pvw.pipeline.QuarantineRetention;
 import dev.pvw.pipeline.RunReport;
@@ -60,9 +62,12 @@ final class RunCommand implements Callable<Integer> {
         LocalDateTime logicalTime =
                 asOf != null ? asOf : LocalDateTime.now(pvw.context().clock()).truncatedTo(ChronoUnit.SECONDS);
         QuarantineRetention retention = new QuarantineRetention(quarantineRetentionDays);
+        int exitCode;
         try (Warehouse warehouse = pvw.openWarehouse()) {
+            ProcessTimeline.mark(Stage.OPENED);
             RunReport report = new Pipeline(warehouse, pvw.context().clock(), pvw.lockWait())
                     .run(logicalTime, allowShrink, retention);
+            ProcessTimeline.mark(Stage.WORK_DONE);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
                     "Run %d as of %s on %s: %s.%n",
@@ -78,11 +83,13 @@ final class RunCommand implements Callable<Integer> {
                     report.checks().results().size(),
                     report.checks().elapsed().toMillis(),
                     report.checks().scope());
+            exitCode = ExitCodes.OK;
             if (report.users() instanceof SnapshotOutcome.Refused refused) {
                 spec.commandLine().getErr().printf("Users snapshot refused: %s.%n", refused.reason());
-                return ExitCodes.REFUSED;
+                exitCode = ExitCodes.REFUSED;
             }
-            return ExitCodes.OK;
         }
+        ProcessTimeline.mark(Stage.CLOSED);
+        return exitCode;
     }
 }

@@ -28,7 +28,11 @@ class BenchIT {
             "| hourly step after 7 days within 1.3x of after 1 day |",
             "| every BI query at most 50 ms (median, answer ready) |",
             "| every BI query at least 100x faster than the naive join over 7 days |",
-            "| peak memory at most 6 GB |");
+            "| peak memory at most 6 GB |",
+            "| hourly step as a fresh process at most 3 s |",
+            "| hourly step as a fresh process at most 2x its bare minimum run the same way |",
+            "| run with nothing new as a fresh process at most 0.8 s |",
+            "| daily users step as a fresh process at most 20 s |");
 
     @TempDir
     static Path directory;
@@ -95,6 +99,16 @@ class BenchIT {
                         + " 2 windows at the steps' scale")
                 .isEqualTo(18 + 12);
         assertThat(page).contains("## BI queries at 0.0001 of the brief's scale, after 1 day(s)");
+        assertThat(
+                        rows(
+                                "\\| (hourly step|daily users step|its bare minimum|run with nothing new \\(.*\\)) \\| [0-9.]+ s \\|.*"))
+                .as("each step as a fresh process beside the warm figure")
+                .isEqualTo(5);
+        assertThat(
+                        rows(
+                                "\\| (start-up|opening|the run's start|the work|closing|the exit|whole process).*( \\| [0-9.]+ s){5} \\|"))
+                .as("where a fresh process's time goes: six phases and the whole, for five kinds of process")
+                .isEqualTo(7);
         assertThat(rows("\\| (steps|growth) \\(.*GB \\|")).isEqualTo(2);
     }
 

@@ -110,22 +110,31 @@ class DuckDbKillIT extends AbstractKillIT {
     }
 
     @Test
-    void aFullTempFolderWhereDuckDbUnpacksItsLibraryFailsWithOneSentenceAndChangesNothing() throws Exception {
+    void aFullFolderBesideTheJarWherePvwUnpacksDuckDbsLibraryFailsWithOneSentenceAndChangesNothing() throws Exception {
         CommittedState before = CommittedState.of(warehouse);
-        Path temp = Files.createDirectory(directory.resolve("java-tmp"));
+        Path installed = Files.createDirectory(directory.resolve("installed"));
+        Path jar = Files.copy(PvwProcess.jar(), installed.resolve("pvw.jar"));
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+        Path library = installed.resolve("libduckdb_java.so_linux_" + arch);
 
-        // The driver writes its 70 MB native library to java.io.tmpdir before it opens any database; 10 MB is full.
+        // pvw unpacks DuckDB's 70 MB native library beside its jar before it opens any database; 10 MB is full.
         try (PvwProcess run = PvwProcess.start(
+                jar,
                 directory,
                 "no-library",
                 List.of("bash", "-c", "ulimit -f 10240 && exec \"$@\"", "bash"),
-                List.of("-Djava.io.tmpdir=" + temp),
+                List.of(),
                 runArgs(SECOND_RUN_AS_OF))) {
             assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(run.stderr(), run.describe()))
-                    .isEqualTo("Cannot load DuckDB's native library (File too large); check that " + temp
-                            + " has free space and allows executables, or give java another -Djava.io.tmpdir"
-                            + " (PVW_JAVA_OPTS for ./pvw), then run again.");
+                    .isEqualTo("Cannot unpack DuckDB's native library to " + library
+                            + " (File too large), which pvw keeps beside pvw.jar and loads from there on every later run;"
+                            + " give " + installed + " room and let pvw write there once, or copy "
+                            + library.getFileName() + " there from where pvw has run, then run again.");
+        }
+        assertThat(installed.resolve("pvw.jar")).exists();
+        try (Stream<Path> files = Files.list(installed)) {
+            assertThat(files).as("no partial library left behind").containsExactly(jar);
         }
 
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);

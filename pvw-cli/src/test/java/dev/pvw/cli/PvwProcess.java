@@ -55,6 +55,11 @@ final class PvwProcess implements AutoCloseable {
      */
     static PvwProcess start(
             Path directory, String name, List<String> launcher, List<String> jvmOptions, String... args) {
+        return start(jar(), directory, name, launcher, jvmOptions, args);
+    }
+
+    /** The shaded jar the package phase built. */
+    static Path jar() {
         String property = System.getProperty("pvw.jar");
         if (property == null) {
             throw new IllegalStateException(
@@ -65,6 +70,12 @@ final class PvwProcess implements AutoCloseable {
             throw new IllegalStateException(
                     jar + " does not exist; the package phase builds it before integration tests");
         }
+        return jar;
+    }
+
+    /** As {@link #start(Path, String, List, List, String...)}, with pvw's jar at {@code jar} (a copy of it, say). */
+    static PvwProcess start(
+            Path jar, Path directory, String name, List<String> launcher, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.timezone=UTC");

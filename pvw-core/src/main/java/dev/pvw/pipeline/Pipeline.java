@@ -2,6 +2,8 @@ package dev.pvw.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.ProcessTimeline;
+import dev.pvw.ProcessTimeline.Stage;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.quality.CheckReport;
@@ -59,6 +61,7 @@ public final class Pipeline {
             UnitOfWork unit = warehouse.unitOfWork();
             unit.recover().forEach(line -> LOG.warn("{}", line));
             List<String> notices = recreatedExtractTables();
+            ProcessTimeline.mark(Stage.SCHEMA_CHECKED);
             RunLog runLog = new RunLog(warehouse, clock);
             LocalDateTime startedAt = LocalDateTime.now(clock);
             long runId = runLog.start(asOf);
@@ -106,6 +109,7 @@ public final class Pipeline {
             List<String> notices) {
         dropWorkTables();
         new ExtractTables(warehouse).verifyColumns();
+        ProcessTimeline.mark(Stage.EXTRACTS_CHECKED);
         warehouse.create(WorkTables.DELTA_CURRENT, Map.of());
         warehouse.create(WorkTables.DELTA_AT_VIEW, Map.of());
         SnapshotOutcome users = new UsersSnapshotStep(warehouse).apply(runId, asOf, allowShrink);

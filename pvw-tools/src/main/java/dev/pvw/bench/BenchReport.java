@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pvw.bench.BenchResults.BiTiming;
 import dev.pvw.bench.BenchResults.BriefScale;
+import dev.pvw.bench.BenchResults.FreshProcesses;
 import dev.pvw.bench.BenchResults.Growth;
+import dev.pvw.bench.BenchResults.ProcessPhase;
+import dev.pvw.bench.BenchResults.ProcessRun;
 import dev.pvw.bench.BenchResults.TableSizes;
 import dev.pvw.warehouse.Mart;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The benchmark's results as a markdown page: the targets met or not, then every measurement behind them. */
 public final class BenchReport {
@@ -25,6 +29,10 @@ public final class BenchReport {
     private static final double BI_MILLISECONDS = 50;
     private static final double BI_SPEED_UP = 100;
     private static final double PEAK_GIGABYTES = 6;
+    private static final double FRESH_HOURLY_SECONDS = 3;
+    private static final double FRESH_HOURLY_RATIO = 2;
+    private static final double FRESH_NO_OP_SECONDS = 0.8;
+    private static final double FRESH_DAILY_SECONDS = 20;
 
     private final BenchResults results;
     private final String command;
@@ -106,7 +114,33 @@ public final class BenchReport {
                         : "unknown (no /proc/self/status)",
                 results.peakMemoryBytes().isPresent()
                         && results.peakMemoryBytes().getAsLong() <= PEAK_GIGABYTES * 1e9));
+        results.fresh().ifPresent(fresh -> targets.addAll(freshTargets(fresh)));
         return targets;
+    }
+
+    /** The targets of the steps as a scheduler runs them, each a fresh process. */
+    private static List<Target> freshTargets(FreshProcesses fresh) {
+        double hourly = seconds(BenchResults.medianTotal(fresh.hourly()));
+        double bare = seconds(BenchResults.medianTotal(fresh.hourlyBare()));
+        double noOp = seconds(BenchResults.medianTotal(fresh.noOp()));
+        double daily = seconds(BenchResults.medianTotal(fresh.daily()));
+        return List.of(
+                new Target(
+                        "hourly step as a fresh process at most 3 s",
+                        format("%.2f s", hourly),
+                        hourly <= FRESH_HOURLY_SECONDS),
+                new Target(
+                        "hourly step as a fresh process at most 2x its bare minimum run the same way",
+                        format("%.1fx (%.2f s against %.2f s)", hourly / bare, hourly, bare),
+                        hourly <= FRESH_HOURLY_RATIO * bare),
+                new Target(
+                        "run with nothing new as a fresh process at most 0.8 s",
+                        format("%.2f s", noOp),
+                        noOp <= FRESH_NO_OP_SECONDS),
+                new Target(
+                        "daily users step as a fresh process at most 20 s",
+                        format("%.1f s", daily),
+                        daily <= FRESH_DAILY_SECONDS));
     }
 
     /** The whole page. */
@@ -190,6 +224,8 @@ public final class BenchReport {
                             .orElseThrow())));
         }
 
+        results.fresh().ifPresent(fresh -> freshSection(page, fresh, brief));
+
         page.append(format("%n## Growth at %s of the brief's scale%n%n", number(settings.growthScale())));
         page.append("Wall time, and in brackets the CPU time the process used meanwhile (DuckDB's threads included),"
                 + " which other work on the machine does not inflate; the load average when the day was done.\n\n");
@@ -234,6 +270,58 @@ public final class BenchReport {
         sizes(page, "steps (" + number(settings.scale()) + ")", brief.sizes());
         sizes(page, "growth (" + number(settings.growthScale()) + ")", growth.sizes());
         return page.toString();
+    }
+
+    /** The steps as fresh processes beside the same steps in one warm process, and where each process's time goes. */
+    private static void freshSection(StringBuilder page, FreshProcesses fresh, BriefScale brief) {
+        page.append("\n### As a scheduler runs them: each step a fresh process\n\n");
+        page.append("Each step started as a new process on the same warehouse, as cron, systemd, Airflow or Kubernetes"
+                        + " start `pvw run` (here: ")
+                .append(fresh.launcher().startsWith("java ") ? "`" + fresh.launcher() + "`" : "`./pvw`")
+                .append("), timed from its start to its exit; its bare minimum run the same way, as a process of its"
+                        + " own (`pvw bench-bare-minimum`). Medians; the warm figures are the same steps inside one"
+                        + " process, from the table above.\n\n");
+        page.append("| step | fresh process | warm, in one process | runs |\n| --- | ---: | ---: | ---: |\n");
+        freshRow(page, "hourly step", fresh.hourly(), Optional.of(brief.hourlySteps()));
+        freshRow(page, "its bare minimum", fresh.hourlyBare(), Optional.of(brief.hourlyBare()));
+        page.append(format(
+                "| hourly step / bare minimum | %.1fx | %.1fx | |%n",
+                seconds(BenchResults.medianTotal(fresh.hourly()))
+                        / seconds(BenchResults.medianTotal(fresh.hourlyBare())),
+                seconds(BenchResults.median(brief.hourlySteps())) / seconds(BenchResults.median(brief.hourlyBare()))));
+        freshRow(page, "daily users step", fresh.daily(), Optional.of(brief.dailySteps()));
+        freshRow(page, "its bare minimum", fresh.dailyBare(), Optional.of(brief.dailyBare()));
+        freshRow(page, "run with nothing new (both extracts unchanged)", fresh.noOp(), Optional.empty());
+
+        page.append("\nWhere a fresh process's time goes (medians of each phase, so they need not add up to the"
+                + " median total):\n\n");
+        page.append("| phase | hourly step | its bare minimum | daily users step | its bare minimum | nothing new |\n");
+        page.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        List<List<ProcessRun>> columns =
+                List.of(fresh.hourly(), fresh.hourlyBare(), fresh.daily(), fresh.dailyBare(), fresh.noOp());
+        for (ProcessPhase phase : ProcessPhase.values()) {
+            page.append("| ").append(phase.description());
+            for (List<ProcessRun> runs : columns) {
+                page.append(format(" | %.2f s", seconds(BenchResults.medianPhase(runs, phase))));
+            }
+            page.append(" |\n");
+        }
+        page.append("| whole process");
+        for (List<ProcessRun> runs : columns) {
+            page.append(format(" | %.2f s", seconds(BenchResults.medianTotal(runs))));
+        }
+        page.append(" |\n");
+    }
+
+    private static void freshRow(
+            StringBuilder page, String step, List<ProcessRun> runs, Optional<List<Duration>> warm) {
+        page.append(format(
+                "| %s | %.2f s | %s | %d |%n",
+                step,
+                seconds(BenchResults.medianTotal(runs)),
+                warm.map(timings -> format("%.2f s", seconds(BenchResults.median(timings))))
+                        .orElse(""),
+                runs.size()));
     }
 
     /** BI queries from the marts against the naive join, one row per question, grain and window. */

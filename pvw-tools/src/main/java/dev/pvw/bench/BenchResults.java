@@ -2,11 +2,14 @@ package dev.pvw.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.ProcessTimeline.Stage;
 import dev.pvw.query.Grain;
 import dev.pvw.warehouse.Mart;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +22,7 @@ import java.util.OptionalLong;
  * @param growth the growth curves and the BI queries at the growth scale
  * @param peakMemoryBytes the process's peak resident memory (VmHWM), empty where unknown
  * @param elapsed the whole run
+ * @param fresh the steps as fresh processes on the steps' warehouse, where they were measured
  */
 public record BenchResults(
         BenchSettings settings,
@@ -28,7 +32,8 @@ public record BenchResults(
         BriefScale brief,
         Growth growth,
         OptionalLong peakMemoryBytes,
-        Duration elapsed) {
+        Duration elapsed,
+        Optional<FreshProcesses> fresh) {
     public BenchResults {
         requireNonNull(settings, "settings");
         requireNonNull(engine, "engine");
@@ -38,6 +43,92 @@ public record BenchResults(
         requireNonNull(growth, "growth");
         requireNonNull(peakMemoryBytes, "peakMemoryBytes");
         requireNonNull(elapsed, "elapsed");
+        requireNonNull(fresh, "fresh");
+    }
+
+    /** Results without fresh-process runs. */
+    public BenchResults(
+            BenchSettings settings,
+            String engine,
+            Machine before,
+            Machine after,
+            BriefScale brief,
+            Growth growth,
+            OptionalLong peakMemoryBytes,
+            Duration elapsed) {
+        this(settings, engine, before, after, brief, growth, peakMemoryBytes, elapsed, Optional.empty());
+    }
+
+    /**
+     * The steps as a scheduler runs them: each a fresh {@code pvw run} process on the existing warehouse, beside its
+     * bare minimum run the same way, and a run with nothing new.
+     *
+     * @param launcher how the processes were started
+     */
+    public record FreshProcesses(
+            String launcher,
+            List<ProcessRun> hourly,
+            List<ProcessRun> hourlyBare,
+            List<ProcessRun> daily,
+            List<ProcessRun> dailyBare,
+            List<ProcessRun> noOp) {
+        public FreshProcesses {
+            requireNonNull(launcher, "launcher");
+            hourly = List.copyOf(hourly);
+            hourlyBare = List.copyOf(hourlyBare);
+            daily = List.copyOf(daily);
+            dailyBare = List.copyOf(dailyBare);
+            noOp = List.copyOf(noOp);
+        }
+    }
+
+    /** Where a fresh process's time goes, from its start to its exit as the parent sees them. */
+    public enum ProcessPhase {
+        START_UP("start-up: the JVM, to pvw's main", Stage.MAIN),
+        OPEN("opening the warehouse: options, logging, the driver and its native library, the database", Stage.OPENED),
+        CHECKS("the run's start: its lock, the schema and extract checks, its log row", Stage.EXTRACTS_CHECKED),
+        WORK("the work: the run itself, to its commit", Stage.WORK_DONE),
+        CLOSE("closing the warehouse (DuckDB writes its checkpoint)", Stage.CLOSED),
+        EXIT("the exit: the JVM's shutdown", null);
+
+        private final String description;
+        private final Stage endStage;
+
+        ProcessPhase(String description, Stage endStage) {
+            this.description = description;
+            this.endStage = endStage;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** The stage that ends the phase; empty for the exit, which the parent sees. */
+        Optional<Stage> endStage() {
+            return Optional.ofNullable(endStage);
+        }
+    }
+
+    /** One fresh process: its whole time and each phase's. */
+    public record ProcessRun(Duration total, Map<ProcessPhase, Duration> phases) {
+        public ProcessRun {
+            requireNonNull(total, "total");
+            phases = Map.copyOf(phases);
+        }
+
+        Duration phase(ProcessPhase phase) {
+            return phases.getOrDefault(phase, Duration.ZERO);
+        }
+    }
+
+    /** The median of one phase over some processes. */
+    static Duration medianPhase(List<ProcessRun> runs, ProcessPhase phase) {
+        return median(runs.stream().map(run -> run.phase(phase)).toList());
+    }
+
+    /** The median of the processes' whole times. */
+    static Duration medianTotal(List<ProcessRun> runs) {
+        return median(runs.stream().map(ProcessRun::total).toList());
     }
 
     /**

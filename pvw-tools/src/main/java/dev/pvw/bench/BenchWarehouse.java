@@ -33,9 +33,19 @@ final class BenchWarehouse {
                             + "); give --data-dir a folder you can write to.",
                     e);
         }
+        return open(settings, name);
+    }
+
+    /** The warehouse called {@code name} in the data directory, as it is. */
+    static Warehouse open(BenchSettings settings, String name) {
         String url = "jdbc:duckdb:" + file(settings, name) + ";memory_limit=" + settings.memoryLimit()
-                + ";temp_directory=" + spill;
+                + ";temp_directory=" + spillDirectory(settings);
         return Warehouse.open(WarehouseUrl.parse(url), OpenOptions.forWriting(Duration.ofSeconds(5)));
+    }
+
+    /** Where DuckDB spills beyond its memory_limit. */
+    static Path spillDirectory(BenchSettings settings) {
+        return settings.dataDirectory().resolve(SPILL_DIRECTORY);
     }
 
     /** The size of the warehouse's file and write-ahead log. */
@@ -74,7 +84,7 @@ final class BenchWarehouse {
         }
     }
 
-    private static Path file(BenchSettings settings, String name) {
+    static Path file(BenchSettings settings, String name) {
         return settings.dataDirectory().resolve(name + ".duckdb");
     }
 

@@ -8,6 +8,7 @@ import dev.pvw.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,11 +22,18 @@ public final class Benchmark {
     private final BenchSettings settings;
     private final Clock clock;
     private final BenchListener listener;
+    private final Optional<FreshProcess> freshProcess;
 
     public Benchmark(BenchSettings settings, Clock clock, BenchListener listener) {
+        this(settings, clock, listener, Optional.empty());
+    }
+
+    /** With {@code freshProcess}, also runs the steps as fresh processes started that way. */
+    public Benchmark(BenchSettings settings, Clock clock, BenchListener listener, Optional<FreshProcess> freshProcess) {
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
         this.listener = requireNonNull(listener, "listener");
+        this.freshProcess = requireNonNull(freshProcess, "freshProcess");
     }
 
     public BenchResults run() {
@@ -38,8 +46,21 @@ public final class Benchmark {
                     .orElse("unknown");
             return new GrowthPhase(settings, warehouse, clock, listener).run();
         });
-        BenchResults.BriefScale brief =
-                inWarehouse(BRIEF, warehouse -> new BriefScalePhase(settings, warehouse, clock, listener).run());
+        Optional<BenchResults.FreshProcesses> fresh = Optional.empty();
+        BenchResults.BriefScale brief;
+        try {
+            BriefScalePhase phase;
+            try (Warehouse warehouse = openAfresh(BRIEF)) {
+                phase = new BriefScalePhase(settings, warehouse, clock, listener, freshProcess.isPresent());
+                brief = phase.run();
+            }
+            if (freshProcess.isPresent() && phase.plan().isPresent()) {
+                fresh = Optional.of(new FreshProcessPhase(settings, freshProcess.get(), listener)
+                        .run(phase.plan().get()));
+            }
+        } finally {
+            deleteUnlessKept(BRIEF);
+        }
         return new BenchResults(
                 settings,
                 engine[0],
@@ -48,7 +69,8 @@ public final class Benchmark {
                 brief,
                 growth,
                 ProcessMemory.peakBytes(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started),
+                fresh);
     }
 
     /** Row counts and file size of a benchmark warehouse. */
@@ -69,14 +91,28 @@ public final class Benchmark {
 
     private <T> T inWarehouse(String name, Function<Warehouse, T> phase) {
         try {
-            try (Warehouse warehouse = BenchWarehouse.create(settings, name)) {
-                new SchemaMigrator(warehouse, clock).migrate();
+            try (Warehouse warehouse = openAfresh(name)) {
                 return phase.apply(warehouse);
             }
         } finally {
-            if (!settings.keepData()) {
-                BenchWarehouse.delete(settings, name);
-            }
+            deleteUnlessKept(name);
+        }
+    }
+
+    private Warehouse openAfresh(String name) {
+        Warehouse warehouse = BenchWarehouse.create(settings, name);
+        try {
+            new SchemaMigrator(warehouse, clock).migrate();
+            return warehouse;
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
+        }
+    }
+
+    private void deleteUnlessKept(String name) {
+        if (!settings.keepData()) {
+            BenchWarehouse.delete(settings, name);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The steps at the chosen scale: after {@code days} simulated days, batches of a 24th of a day each timed through the
@@ -36,12 +37,22 @@ final class BriefScalePhase {
     private final Warehouse warehouse;
     private final Clock clock;
     private final BenchListener listener;
+    private final boolean freshProcesses;
+    private Optional<FreshProcessPhase.Plan> plan = Optional.empty();
 
-    BriefScalePhase(BenchSettings settings, Warehouse warehouse, Clock clock, BenchListener listener) {
+    /** With {@code freshProcesses}, also sets aside the extracts of the fresh-process runs ({@link #plan()}). */
+    BriefScalePhase(
+            BenchSettings settings, Warehouse warehouse, Clock clock, BenchListener listener, boolean freshProcesses) {
         this.settings = requireNonNull(settings, "settings");
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.clock = requireNonNull(clock, "clock");
         this.listener = requireNonNull(listener, "listener");
+        this.freshProcesses = freshProcesses;
+    }
+
+    /** What the fresh-process runs will land, once {@link #run()} has set it aside. */
+    Optional<FreshProcessPhase.Plan> plan() {
+        return plan;
     }
 
     BenchResults.BriefScale run() {
@@ -82,10 +93,7 @@ final class BriefScalePhase {
                 LocalDateTime hourStart = stepsDay.atTime(hour, 0);
                 LocalDateTime asOf = hourStart.plusHours(1).plusMinutes(SimulatedSchedule.MINUTES_PAST_THE_HOUR);
                 batchRows = generator.landAverageHour(hourStart, asOf);
-                hourlyBare.add(timed(() -> warehouse.inTransaction(() -> {
-                    warehouse.update("bench/bare_append", Map.of());
-                    return warehouse.update("bench/bare_aggregate", Map.of());
-                })));
+                hourlyBare.add(timed(() -> BareMinimum.HOURLY.run(warehouse)));
                 long started = System.nanoTime();
                 requireLoaded(pipeline.run(asOf, false));
                 hourlySteps.add(Duration.ofNanos(System.nanoTime() - started));
@@ -94,15 +102,16 @@ final class BriefScalePhase {
             for (int day = 1; day <= snapshotCount; day++) {
                 LocalDate snapshotDay = stepsDay.plusDays(day);
                 generator.landUsers(snapshotDay);
-                dailyBare.add(timed(() -> {
-                    warehouse.execute("bench/bare_snapshot", Map.of());
-                    return 0;
-                }));
+                dailyBare.add(timed(() -> BareMinimum.DAILY.run(warehouse)));
                 long started = System.nanoTime();
                 RunReport report = pipeline.run(snapshotDay.atTime(0, SimulatedSchedule.MINUTES_PAST_THE_HOUR), false);
                 dailySteps.add(Duration.ofNanos(System.nanoTime() - started));
                 snapshots.add(requireAccepted(report));
                 listener.stepDone("users step " + day + " of " + snapshotCount);
+            }
+            if (freshProcesses) {
+                plan = Optional.of(FreshProcessPhase.stash(
+                        warehouse, generator, stepsDay.plusDays(snapshotCount), snapshotCount, settings.repetitions()));
             }
         }
         listener.phaseDone();
@@ -130,9 +139,9 @@ final class BriefScalePhase {
                 Benchmark.sizes(warehouse, settings, Benchmark.BRIEF));
     }
 
-    private static Duration timed(java.util.function.Supplier<Integer> work) {
+    private static Duration timed(Runnable work) {
         long started = System.nanoTime();
-        work.get();
+        work.run();
         return Duration.ofNanos(System.nanoTime() - started);
     }
 

@@ -39,14 +39,15 @@ final class DuckDbDialect implements JdbcDialect {
     @Override
     public Connection connect(WarehouseUrl url, Duration lockWait) throws SQLException {
         settings.tempDirectory().ifPresent(DuckDbDialect::createTempDirectory);
+        DuckDbNativeLibrary.prepare();
         Instant giveUpAt = Instant.now().plus(lockWait);
         boolean told = false;
         while (true) {
             try {
                 return DriverManager.getConnection(url.value(), settings.properties());
             } catch (LinkageError e) {
-                // The driver unpacks its native library into java.io.tmpdir on first use; a full or noexec temp
-                // folder fails there, before any database is opened.
+                // Where the driver unpacks its native library into java.io.tmpdir (its jar is on the classpath as
+                // it is), a full or noexec temp folder fails there, before any database is opened.
                 throw new PvwException(
                         ErrorCode.FAILURE,
                         "Cannot load DuckDB's native library (" + rootMessage(e) + "); check that "
