@@ -36,8 +36,8 @@ import picocli.CommandLine.ScopeType;
             "Exit codes: 0 done (also when there was nothing new), 1 failure, 2 bad usage,"
                     + " 3 users snapshot refused by a guard.",
             "Times are UTC, written 2026-01-02T00:05:00 (a space instead of T is accepted).",
-            "init, run, schedule, simulate and demo create the warehouse if it is missing; status, check, quarantine"
-                    + " and query only read, and exit 1 on a warehouse that init has not created.",
+            "init, run, schedule, simulate and demo create the warehouse if it is missing; status, check, quarantine,"
+                    + " query and serve only read, and exit 1 on a warehouse that init has not created.",
             "Docs: README.md and docs/ in the repository."
         })
 final class PvwCommand {
