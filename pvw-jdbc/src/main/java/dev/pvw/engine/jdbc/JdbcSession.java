@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class JdbcSession implements EngineSession {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
 
+    /** The run id a transaction that is no run's passes to {@link TransactionUnit#begin}, which does not use it. */
+    private static final long NOT_A_RUN = 0;
+
     private final WarehouseUrl url;
     private final JdbcDialect dialect;
     private final Handle handle;
@@ -90,21 +93,10 @@ public final class JdbcSession implements EngineSession {
         return guarded(() -> handle.inTransaction(transactionHandle -> work.get()));
     }
 
+    /** One transaction at the run's isolation, begun and ended exactly as a run's unit of work is. */
     @Override
     public <T> T readingOneMoment(Supplier<T> work) {
-        TransactionIsolationLevel isolation = dialect.runIsolation();
-        if (isolation == TransactionIsolationLevel.UNKNOWN) {
-            return inTransaction(work);
-        }
-        // Not Jdbi's inTransaction(level, ...): it restores the level in a plain finally, so on a connection that broke
-        // mid-run its own failure to restore replaces the failure that says what happened.
-        TransactionIsolationLevel previous = handle.getTransactionIsolationLevel();
-        handle.setTransactionIsolation(isolation);
-        try {
-            return inTransaction(work);
-        } finally {
-            restoreIsolation(previous);
-        }
+        return new TransactionUnit().run(NOT_A_RUN, work);
     }
 
     @Override
@@ -171,6 +163,8 @@ public final class JdbcSession implements EngineSession {
 
         @Override
         public void begin(long runId) {
+            // Not Jdbi's inTransaction(level, ...): it restores the level in a plain finally, so on a connection that
+            // broke mid-run its own failure to restore replaces the failure that says what happened.
             TransactionIsolationLevel isolation = dialect.runIsolation();
             guarded(() -> {
                 if (isolation != TransactionIsolationLevel.UNKNOWN) {
