@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlParser;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -39,6 +41,12 @@ public final class JdbcSession implements EngineSession {
     /** The run id a transaction that is no run's passes to {@link TransactionUnit#begin}, which does not use it. */
     private static final long NOT_A_RUN = 0;
 
+    /**
+     * One parser for every session of the process, so its cache of parsed statements outlives a session: a new
+     * {@code Jdbi} would start with an empty cache, and lexing each statement anew costs more than many small runs.
+     */
+    private static final SqlParser PARSER = new ColonPrefixSqlParser();
+
     private final WarehouseUrl url;
     private final JdbcDialect dialect;
     private final Handle handle;
@@ -49,7 +57,7 @@ public final class JdbcSession implements EngineSession {
         this.dialect = requireNonNull(dialect, "dialect");
         this.handle = Jdbi.open(requireNonNull(connection, "connection"));
         // Identifiers are already in place (the core renders them); Jdbi only binds the values.
-        handle.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        handle.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP).setSqlParser(PARSER);
         this.runLock = dialect.runLock(url, connection);
     }
 
