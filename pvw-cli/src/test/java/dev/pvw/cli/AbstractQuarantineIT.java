@@ -15,17 +15,21 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Quarantine you can work with (issue 5, item 4): {@code pvw quarantine} lists the rows with their reason and run,
  * {@code status} counts them by reason and by run, and a run deletes those older than the retention.
  *
- * <p>Every test starts from two runs: run 1 quarantines three pageview rows (one per reason) and three user rows (a NULL
+ * <p>Every test starts from a copy of two runs: run 1 quarantines three pageview rows (one per reason) and three user rows (a NULL
  * id and two conflicting rows of user 3); run 2 quarantines one pageview row with a NULL user.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractQuarantineIT {
     private static final String HEADER =
             "source,run_id,batch_id,snapshot_id,reason,user_id,postcode,url,pageview_datetime";
@@ -41,30 +45,37 @@ abstract class AbstractQuarantineIT {
     @TempDir
     Path directory;
 
+    /** The two runs, committed once for the class; each test works on a copy of its own. */
+    private TestingWarehouse twoRuns;
+
     TestingWarehouse warehouse;
 
     abstract TestingEngine engine();
 
     @BeforeEach
-    void quarantineRowsInTwoRuns() {
-        warehouse = new TestingWarehouse(engine(), directory);
-        assertThat(warehouse.pvw("init").exitCode()).isZero();
-        warehouse.landUsers(List.of(
+    void copyTheTwoRuns() {
+        warehouse = twoRuns.copyInto(directory);
+    }
+
+    @BeforeAll
+    void quarantineRowsInTwoRuns(@TempDir Path templateDirectory) {
+        twoRuns = TestingWarehouse.initialized(engine(), templateDirectory);
+        twoRuns.landUsers(List.of(
                 new UserRow(1L, "A"),
                 new UserRow(2L, "B"),
                 new UserRow(null, "X"),
                 new UserRow(3L, "C"),
                 new UserRow(3L, "D")));
-        warehouse.landPageviews(List.of(
+        twoRuns.landPageviews(List.of(
                 new PageviewRow(1L, "/a", at("2026-01-01T10:00:00")),
                 new PageviewRow(null, "/n", at("2026-01-01T10:01:00")),
                 new PageviewRow(2L, "/b", null),
                 new PageviewRow(1L, "/f", at("2026-01-01T12:00:00"))));
-        warehouse.run("2026-01-01T11:05:00", 0);
-        warehouse.landPageviews(List.of(
+        twoRuns.run("2026-01-01T11:05:00", 0);
+        twoRuns.landPageviews(List.of(
                 new PageviewRow(null, "/m", at("2026-01-02T10:00:00")),
                 new PageviewRow(1L, "/a", at("2026-01-02T10:05:00"))));
-        warehouse.run("2026-01-02T11:05:00", 0);
+        twoRuns.run("2026-01-02T11:05:00", 0);
     }
 
     @Test

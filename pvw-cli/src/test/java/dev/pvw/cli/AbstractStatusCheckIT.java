@@ -37,9 +37,7 @@ abstract class AbstractStatusCheckIT {
 
     @BeforeEach
     void createWarehouse() {
-        warehouse = new TestingWarehouse(engine(), directory);
-        CliResult init = warehouse.pvw("init");
-        assertThat(init.exitCode()).as(init.toString()).isZero();
+        warehouse = TestingWarehouse.initialized(engine(), directory);
         warehouse.landUsers(List.of(new UserRow(1L, "AB1"), new UserRow(2L, "CD2")));
     }
 

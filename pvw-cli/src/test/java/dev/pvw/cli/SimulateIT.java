@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,28 +69,21 @@ class SimulateIT {
                 .isZero();
     }
 
+    /** The second simulation also runs without progress, which the first (the class's) shows. */
     @Test
-    void theSameSeedGivesTheSameWarehouse(@TempDir Path elsewhere) {
+    void theSameSeedGivesTheSameWarehouseAndWithoutProgressItPrintsOnlyTheSummary(@TempDir Path elsewhere) {
         TestingWarehouse first = simulated;
         TestingWarehouse second = new TestingWarehouse(TestingEngine.DUCKDB, elsewhere);
 
         assertThat(simulation.exitCode()).isZero();
-        assertThat(second.pvw(SMALL).exitCode()).isZero();
+        CliResult quiet = second.pvw(
+                Stream.concat(Stream.of(SMALL), Stream.of("--no-progress")).toArray(String[]::new));
 
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).contains("49 runs");
         assertThat(second.currentMart()).isEqualTo(first.currentMart());
         assertThat(second.atViewMart()).isEqualTo(first.atViewMart());
-    }
-
-    @Test
-    void withoutProgressItPrintsOnlyTheSummary() {
-        TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.DUCKDB, directory);
-
-        CliResult result = warehouse.pvw(
-                "simulate", "--days", "1", "--users", "50", "--pageviews-per-day", "100", "--no-progress");
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).isEmpty();
-        assertThat(result.out()).contains("25 runs");
     }
 
     @Test

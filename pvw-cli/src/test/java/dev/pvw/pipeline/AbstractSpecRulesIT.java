@@ -8,6 +8,9 @@ import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,8 +37,7 @@ abstract class AbstractSpecRulesIT {
 
     @BeforeEach
     void createWarehouse() {
-        warehouse = new TestingWarehouse(engine(), directory);
-        assertThat(warehouse.pvw("init").exitCode()).isZero();
+        warehouse = TestingWarehouse.initialized(engine(), directory);
     }
 
     // --- Users snapshots -------------------------------------------------------------------------------------
@@ -499,8 +501,13 @@ abstract class AbstractSpecRulesIT {
 
     // --- Helpers ---------------------------------------------------------------------------------------------
 
+    /** Replays the hours in {@code order} into a new warehouse of their own, and reads both marts. */
     private Map<String, List<MartRow>> replayHours(List<List<PageviewRow>> hours, List<Integer> order) {
-        createWarehouse();
+        try {
+            warehouse = TestingWarehouse.initialized(engine(), Files.createTempDirectory(directory, "replay"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         warehouse.landUsers(List.of(user(1, "A"), user(2, "B")));
         warehouse.landPageviews(List.of());
         warehouse.run(DAY2_MIDNIGHT, 0);

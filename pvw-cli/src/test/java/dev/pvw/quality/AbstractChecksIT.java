@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,9 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The checks of issue 5 on a real engine: each one is broken by corrupting the warehouse with SQL, and {@code pvw
  * check} must name it (and only the checks the corruption really breaks); a run whose own checks fail commits nothing.
  *
- * <p>Every test starts from two committed runs: run 1 (users 1 to 3 in A, B, C, three pageviews at {@link #HOUR_1}, a
+ * <p>Every test starts from a copy of two committed runs: run 1 (users 1 to 3 in A, B, C, three pageviews at {@link #HOUR_1}, a
  * user row and a pageview row quarantined), then run 2 (user 1 moved to D, three pageviews at {@link #HOUR_2}).
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractChecksIT {
     static final String HOUR_1 = "2026-01-01 10:00:00";
     static final String HOUR_2 = "2026-01-02 10:00:00";
@@ -45,25 +49,32 @@ abstract class AbstractChecksIT {
     @TempDir
     Path directory;
 
+    /** The two committed runs, made once for the class; each test works on a copy of its own. */
+    private TestingWarehouse twoRuns;
+
     TestingWarehouse warehouse;
 
     abstract TestingEngine engine();
 
-    @BeforeEach
-    void commitTwoRuns() {
-        warehouse = new TestingWarehouse(engine(), directory);
-        assertThat(warehouse.pvw("init").exitCode()).isZero();
-        warehouse.landUsers(List.of(user(1, "A"), user(2, "B"), user(3, "C"), new UserRow(null, "X")));
-        warehouse.landPageviews(List.of(
+    @BeforeAll
+    void commitTwoRuns(@TempDir Path templateDirectory) {
+        twoRuns = TestingWarehouse.initialized(engine(), templateDirectory);
+        twoRuns.landUsers(List.of(user(1, "A"), user(2, "B"), user(3, "C"), new UserRow(null, "X")));
+        twoRuns.landPageviews(List.of(
                 view(1, "2026-01-01T10:00:00"),
                 view(2, "2026-01-01T10:10:00"),
                 view(3, "2026-01-01T10:20:00"),
                 new PageviewRow(null, "/nobody", at("2026-01-01T10:30:00"))));
-        warehouse.run("2026-01-01T11:05:00", 0);
-        warehouse.landUsers(List.of(user(1, "D"), user(2, "B"), user(3, "C")));
-        warehouse.landPageviews(List.of(
+        twoRuns.run("2026-01-01T11:05:00", 0);
+        twoRuns.landUsers(List.of(user(1, "D"), user(2, "B"), user(3, "C")));
+        twoRuns.landPageviews(List.of(
                 view(1, "2026-01-02T10:00:00"), view(2, "2026-01-02T10:10:00"), view(3, "2026-01-02T10:20:00")));
-        warehouse.run("2026-01-02T11:05:00", 0);
+        twoRuns.run("2026-01-02T11:05:00", 0);
+    }
+
+    @BeforeEach
+    void copyTheTwoRuns() {
+        warehouse = twoRuns.copyInto(directory);
     }
 
     // --- pvw check ------------------------------------------------------------------------------------------

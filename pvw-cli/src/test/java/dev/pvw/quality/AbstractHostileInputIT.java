@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,13 +36,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * column, extreme values, a batch of a million identical rows, and configuration that is not a plain name. Each gets
  * a clear message or the contract's result, and leaves a warehouse that passes {@code pvw check --full}.
  *
- * <p>Every test starts from one committed run: users 1 (A) and 2 (B), one pageview each on 2026-01-01 at 10:00.
+ * <p>Every test starts from a copy of one committed run: users 1 (A) and 2 (B), one pageview each on 2026-01-01 at 10:00.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractHostileInputIT {
     private static final String FIRST_HOUR = "2026-01-01T10:00";
 
     @TempDir
     Path directory;
+
+    /** The first run, committed once for the class; each test works on a copy of its own. */
+    private TestingWarehouse firstRun;
 
     TestingWarehouse warehouse;
 
@@ -48,13 +55,17 @@ abstract class AbstractHostileInputIT {
     /** How the engine's information schema names a type the test wrote as {@code sqlType}. */
     abstract String shownType(String sqlType);
 
+    @BeforeAll
+    void commitAFirstRun(@TempDir Path templateDirectory) {
+        firstRun = TestingWarehouse.initialized(engine(), templateDirectory);
+        firstRun.landUsers(List.of(new UserRow(1L, "A"), new UserRow(2L, "B")));
+        firstRun.landPageviews(List.of(view(1L, "2026-01-01T10:00:00"), view(2L, "2026-01-01T10:30:00")));
+        firstRun.run("2026-01-01T11:05:00", 0);
+    }
+
     @BeforeEach
-    void commitAFirstRun() {
-        warehouse = new TestingWarehouse(engine(), directory);
-        assertThat(warehouse.pvw("init").exitCode()).isZero();
-        warehouse.landUsers(List.of(new UserRow(1L, "A"), new UserRow(2L, "B")));
-        warehouse.landPageviews(List.of(view(1L, "2026-01-01T10:00:00"), view(2L, "2026-01-01T10:30:00")));
-        warehouse.run("2026-01-01T11:05:00", 0);
+    void copyTheFirstRun() {
+        warehouse = firstRun.copyInto(directory);
     }
 
     // --- Extract tables of the wrong shape -------------------------------------------------------------------

@@ -44,9 +44,7 @@ public abstract class AbstractRandomizedScenariosIT {
     @MethodSource("seeds")
     void bothMartsMatchTheReferenceModelAfterEveryRun(long seed, @TempDir Path directory) {
         List<ScenarioStep> steps = RandomScenario.generate(seed);
-        TestingWarehouse warehouse = new TestingWarehouse(engine, directory);
-        CliResult init = warehouse.pvw("init");
-        assertThat(init.exitCode()).as("pvw init\n%s", init).isZero();
+        TestingWarehouse warehouse = TestingWarehouse.initialized(engine, directory);
         ReferenceModel model = new ReferenceModel();
         List<UserRow> usersExtract = List.of();
         List<PageviewRow> pageviewsExtract = List.of();

@@ -3,15 +3,19 @@ package dev.pvw.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL server per test JVM, from the binaries on Maven Central (io.zonky.test), started on first use
@@ -78,6 +82,42 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * A data directory of this JVM's own, which the server leaves behind when the JVM exits: a database per test makes
+     * hundreds of thousands of files, and deleting them at exit held the test JVM past surefire's 30 seconds. The
+     * directories of JVMs that have ended are deleted instead by the next test JVM that starts a server, beside its
+     * tests.
+     */
+    private static Path dataDirectory() throws IOException {
+        Path parent = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "pvw-test-postgres"));
+        Thread reaper = new Thread(() -> deleteDirectoriesOfEndedJvms(parent), "pvw-test-postgres-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+        return parent.resolve(String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    private static void deleteDirectoriesOfEndedJvms(Path parent) {
+        try (Stream<Path> directories = Files.list(parent)) {
+            directories
+                    .filter(directory -> directory.getFileName().toString().matches("\\d+"))
+                    .filter(directory -> ProcessHandle.of(
+                                    Long.parseLong(directory.getFileName().toString()))
+                            .isEmpty())
+                    .forEach(EmbeddedPostgresServer::delete);
+        } catch (IOException | UncheckedIOException e) {
+            // Leftovers cost only disk space in the temp folder; the tests do not depend on them being gone.
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // As above: a leftover is harmless.
+        }
+    }
+
     /** The URL of a database of the shared server. */
     static String url(String database) {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database + "?user=" + USER + "&password="
@@ -91,6 +131,8 @@ final class EmbeddedPostgresServer {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
+                        .setDataDirectory(dataDirectory())
+                        .setCleanDataDirectory(false)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The demo, built once per test JVM and shared: {@code pvw demo} as a user runs it (over the junk of an earlier demo,
@@ -28,7 +26,6 @@ public final class TestingDemo {
 
     private static Run run;
     private static SimulatedExtracts extracts;
-    private static Path root;
 
     private TestingDemo() {}
 
@@ -71,24 +68,7 @@ public final class TestingDemo {
     }
 
     private static Path folder(String name) {
-        try {
-            if (root == null) {
-                root = Files.createTempDirectory("pvw-demo-");
-                Runtime.getRuntime().addShutdownHook(new Thread(TestingDemo::deleteRoot, "pvw-test-demo-cleanup"));
-            }
-            return Files.createDirectories(root.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRoot() {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // A temp folder left behind is the operating system's to clean.
-        }
+        return JvmTempFolders.folder("demo-" + name);
     }
 
     /** One {@code pvw demo}: the folder it ran in, its result, and its logs. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,9 @@ public final class TestingWarehouse {
     private final String url;
     private final Path directory;
 
+    /** By engine name, the URL of the warehouse init made for {@link #initialized}; never written. */
+    private static final Map<String, String> INITIALIZED = new HashMap<>();
+
     /** The connection {@link #overOneConnection} holds while its work runs; null otherwise. */
     private Connection shared;
 
@@ -50,6 +54,25 @@ public final class TestingWarehouse {
         this.engine = requireNonNull(engine, "engine");
         this.directory = requireNonNull(directory, "directory");
         this.url = requireNonNull(url, "url");
+    }
+
+    /**
+     * A new warehouse as {@code pvw init} leaves it, for a test whose subject is not init itself: a copy of one that init
+     * made once per test JVM and engine.
+     */
+    public static TestingWarehouse initialized(TestingEngine engine, Path directory) {
+        String template;
+        synchronized (INITIALIZED) {
+            template = INITIALIZED.computeIfAbsent(engine.name(), name -> {
+                TestingWarehouse made = new TestingWarehouse(engine, JvmTempFolders.folder("initialized-" + name));
+                CliResult init = made.pvw("init");
+                if (init.exitCode() != 0) {
+                    throw new IllegalStateException("pvw init failed on " + name + "\n" + init);
+                }
+                return made.url;
+            });
+        }
+        return new TestingWarehouse(engine, directory, engine.copyWarehouse(template, directory));
     }
 
     /** The warehouse at {@code url}, which exists already, for a test in {@code directory}. */

@@ -1,0 +1,37 @@
+package dev.pvw.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Folders that live as long as the test JVM: what is built once per JVM and shared between test classes. */
+final class JvmTempFolders {
+    private static Path root;
+
+    private JvmTempFolders() {}
+
+    /** The folder {@code name}, created on first use under one temp folder that is deleted when the JVM exits. */
+    static synchronized Path folder(String name) {
+        try {
+            if (root == null) {
+                root = Files.createTempDirectory("pvw-test-jvm-");
+                Runtime.getRuntime().addShutdownHook(new Thread(JvmTempFolders::deleteRoot, "pvw-test-cleanup"));
+            }
+            return Files.createDirectories(root.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRoot() {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // A temp folder left behind is the operating system's to clean.
+        }
+    }
+}
