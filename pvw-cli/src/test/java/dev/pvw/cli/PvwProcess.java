@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +81,7 @@ final class PvwProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.timezone=UTC");
+        command.addAll(startUpOptions(jar));
         if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Djava.io.tmpdir="))) {
             // The DuckDB driver unpacks its 70 MB native library into java.io.tmpdir and deletes it only on a normal
             // exit; a killed process would leave it in /tmp, so each process gets a folder the test removes.
@@ -96,6 +99,61 @@ final class PvwProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command, e);
         }
+    }
+
+    /**
+     * What {@code ./pvw} gives a short command, so that a test's process starts as quickly as a user's: the JIT's first
+     * tier, and a class-data-sharing archive of the jar's classes (made once per jar here, as {@code ./pvw} makes it).
+     * A copy of the jar elsewhere gets no archive, which is made for the jar's own path.
+     */
+    private static List<String> startUpOptions(Path jar) {
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        if (jar.equals(jar())) {
+            archive()
+                    .ifPresent(archive -> options.addAll(
+                            List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive)));
+        }
+        return options;
+    }
+
+    /** The archive beside the jar, made on first use by one run on an empty warehouse; empty if it cannot be made. */
+    private static synchronized Optional<Path> archive() {
+        Path jar = jar();
+        Path archive = jar.resolveSibling("pvw-test.jsa");
+        try {
+            if (!Files.exists(archive)
+                    || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                Path scratch = Files.createTempDirectory("pvw-cds-");
+                Path made = scratch.resolve("pvw.jsa");
+                Process process = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xlog:cds=off",
+                                "-Xlog:cds+dynamic=off",
+                                "-XX:ArchiveClassesAtExit=" + made,
+                                "-Duser.timezone=UTC",
+                                "-jar",
+                                jar.toString(),
+                                "--warehouse",
+                                "jdbc:duckdb:" + scratch.resolve("archive.duckdb"),
+                                "run",
+                                "--as-of",
+                                "2026-01-01T00:05:00")
+                        .redirectErrorStream(true)
+                        .redirectOutput(scratch.resolve("archive.log").toFile())
+                        .start();
+                if (process.waitFor() == 0 && Files.exists(made)) {
+                    // Two test JVMs may make it at once: each moves its own into place whole.
+                    Files.move(made, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Files.exists(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     private static Path temporaryFolder(Path directory, String name) {

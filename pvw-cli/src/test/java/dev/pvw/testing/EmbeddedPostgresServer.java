@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,18 +102,9 @@ final class EmbeddedPostgresServer {
                     .filter(directory -> ProcessHandle.of(
                                     Long.parseLong(directory.getFileName().toString()))
                             .isEmpty())
-                    .forEach(EmbeddedPostgresServer::delete);
+                    .forEach(JvmTempFolders::delete);
         } catch (IOException | UncheckedIOException e) {
             // Leftovers cost only disk space in the temp folder; the tests do not depend on them being gone.
-        }
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // As above: a leftover is harmless.
         }
     }
 

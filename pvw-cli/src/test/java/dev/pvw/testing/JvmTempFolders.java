@@ -27,10 +27,15 @@ final class JvmTempFolders {
     }
 
     private static void deleteRoot() {
-        try (Stream<Path> files = Files.walk(root)) {
+        delete(root);
+    }
+
+    /** Deletes a folder and everything in it, as far as it can: what is left behind costs only disk space. */
+    static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // A temp folder left behind is the operating system's to clean.
         }
     }
