@@ -57,7 +57,9 @@ public final class JdbcSession implements EngineSession {
         this.dialect = requireNonNull(dialect, "dialect");
         this.handle = Jdbi.open(requireNonNull(connection, "connection"));
         // Identifiers are already in place (the core renders them); Jdbi only binds the values.
-        handle.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP).setSqlParser(PARSER);
+        handle.getConfig(SqlStatements.class)
+                .setTemplateEngine(TemplateEngine.NOP)
+                .setSqlParser(PARSER);
         this.runLock = dialect.runLock(url, connection);
     }
 
