@@ -193,6 +193,26 @@ abstract class AbstractSpecRulesIT {
     }
 
     @Test
+    void theSameBatchContentAgainChangesNothingEvenWhereALaterAsOfWouldGiveItAnotherHour() {
+        warehouse.landUsers(List.of(user(1, "A")));
+        // As of 11:05 the three views at 12:xx are in the future: the batch is 10:00's, with two views.
+        warehouse.landPageviews(List.of(
+                view(1, "2026-01-01T10:10:00"),
+                view(1, "2026-01-01T10:20:00"),
+                view(1, "2026-01-01T12:10:00"),
+                view(1, "2026-01-01T12:20:00"),
+                view(1, "2026-01-01T12:30:00")));
+        warehouse.run("2026-01-01T11:05:00", 0);
+
+        // As of 13:05 most rows would fall in 12:00; read anew, the 10:00 views would be counted a second time.
+        CliResult again = warehouse.run("2026-01-01T13:05:00", 0);
+
+        assertThat(again.out()).contains("already loaded");
+        assertThat(batchHours()).containsExactly(LocalDateTime.parse("2026-01-01T10:00"));
+        assertThat(atView()).containsExactly(row("2026-01-01T10:00", "A", 2));
+    }
+
+    @Test
     void aBatchWithDifferentContentForAnHourReplacesIt() {
         warehouse.landUsers(List.of(user(1, "A"), user(2, "B")));
         warehouse.landPageviews(List.of(

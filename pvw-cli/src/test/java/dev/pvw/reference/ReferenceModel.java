@@ -31,8 +31,9 @@ import java.util.function.Function;
  *       accepted it is refused like any extract with no valid rows (exit 3).
  *   <li>"The same content" is the multiset of raw extract rows: the same rows in another order are the same content,
  *       a duplicated row is different content.
- *   <li>A pageviews extract whose raw content equals that of the batch standing for its hour changes nothing, even
- *       when this run's {@code --as-of} would now accept rows that were in the future before.
+ *   <li>A pageviews extract whose raw content equals that of a standing batch changes nothing, even when this run's
+ *       {@code --as-of} would now accept rows that were in the future before, and so give it another hour. One that
+ *       had no valid row stands for no hour and is read again.
  *   <li>A pageviews extract with no valid row has no hour: its rows are quarantined and nothing else happens. An empty
  *       pageviews extract does nothing.
  * </ul>
@@ -143,12 +144,12 @@ public final class ReferenceModel {
         if (validRows.isEmpty()) {
             return PageviewsOutcome.NO_VALID_ROWS;
         }
-        LocalDateTime batchHour = batchHour(validRows);
         Map<PageviewRow, Long> content = multiset(extract);
-        Batch standing = batchesByHour.get(batchHour);
-        if (standing != null && standing.content().equals(content)) {
+        if (batchesByHour.values().stream().anyMatch(batch -> batch.content().equals(content))) {
             return PageviewsOutcome.UNCHANGED;
         }
+        LocalDateTime batchHour = batchHour(validRows);
+        Batch standing = batchesByHour.get(batchHour);
         batchesByHour.put(batchHour, new Batch(content, validRows));
         return standing == null ? PageviewsOutcome.LOADED : PageviewsOutcome.REPLACED;
     }

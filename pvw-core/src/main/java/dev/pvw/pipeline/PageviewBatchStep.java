@@ -33,6 +33,14 @@ final class PageviewBatchStep {
         if (extract.rows() == 0) {
             return new BatchOutcome.Empty();
         }
+        // A batch already loaded is known by its content alone: a run that finds it reads none of the extract.
+        Optional<LocalDateTime> loaded = warehouse.queryOptional(
+                "pageviews/loaded_with_content",
+                Map.of("fingerprint", extract.fingerprint()),
+                row -> row.getTimestamp("batch_hour"));
+        if (loaded.isPresent()) {
+            return new BatchOutcome.Unchanged(loaded.get());
+        }
         LOG.info("Reading pageviews extract ({} rows)", extract.rows());
         warehouse.create(WorkTables.PAGEVIEW_ROWS, Map.of());
         warehouse.update("pageviews/stage_rows", Map.of("as_of", Warehouse.timestamp(asOf)));
