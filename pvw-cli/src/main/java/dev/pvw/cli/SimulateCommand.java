@@ -172,9 +172,10 @@ final class SimulateCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "Simulated %d days from %s on %s: %d runs, %,d pageviews counted in %.1f s (%,.0f pageviews/s"
+                            "Simulated %d %s from %s on %s: %d runs, %,d pageviews counted in %.1f s (%,.0f pageviews/s"
                                     + " landed and run); last run %.2f s.%n",
                             settings.days(),
+                            settings.days() == 1 ? "day" : "days",
                             settings.firstDay(),
                             warehouse.url(),
                             tally.runs,

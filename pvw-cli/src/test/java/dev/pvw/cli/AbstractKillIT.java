@@ -31,20 +31,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SPEC section 4, last bullet, with the real executable in processes of its own: a run killed part-way leaves the
  * warehouse as it was and the next run completes the work; two runs at once never corrupt the warehouse.
  *
- * <p>Every scenario starts from a copy of a warehouse prepared for the class: a committed run (20,000 users, a batch
- * of 10,000 pageviews on 2026-01-05), then a users extract in which every user moved and a batch of pageviews on
- * 2026-01-06 landed. Most scenarios hold the run at an exact point with the test hook, so a small second batch does;
- * those that catch a run mid-way by timing, fill its disk or starve its memory take a copy of a second template whose
- * batch is large enough on the engine that a run takes seconds (in the full tier, every scenario does).
+ * <p>Every scenario starts from a copy of a warehouse prepared for the class: a committed run (a batch of 10,000
+ * pageviews on 2026-01-05), then a users extract in which every user moved and a batch of pageviews on 2026-01-06
+ * landed. Most scenarios hold the run at an exact point with the test hook, so 2,000 users and a small second batch
+ * do; those that catch a run mid-way by timing, fill its disk or starve its memory take a copy of a second template of
+ * 20,000 users whose batch is large enough on the engine that a run takes seconds (in the full tier, every scenario
+ * does).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class AbstractKillIT {
-    private static final int USERS = 20_000;
+    /** Users of the small template, which a run held by the test hook needs no more of. */
+    private static final int SMALL_USERS = 2_000;
+
+    private static final int VOLUME_USERS = 20_000;
     private static final int POSTCODES = 40;
     private static final long FIRST_BATCH_ROWS = 10_000;
     /** The second batch of the small template: a run held by the test hook needs no more. */
-    private static final long SMALL_BATCH_ROWS = 20_000;
+    private static final long SMALL_BATCH_ROWS = 5_000;
 
     private static final String FIRST_HOUR = "2026-01-05 00:00:00";
     private static final String SECOND_HOUR = "2026-01-06 00:00:00";
@@ -64,6 +68,9 @@ abstract class AbstractKillIT {
 
     /** Pageviews in the second batch of the warehouse the test works on. */
     long secondBatchRows;
+
+    /** Users of the warehouse the test works on. */
+    private int users;
 
     TestingWarehouse template;
     private TestingWarehouse volumeTemplate;
@@ -88,7 +95,7 @@ abstract class AbstractKillIT {
     @BeforeAll
     void commitAFirstRunAndLandASecondExtract(@TempDir Path templateDirectory) throws Exception {
         template = new TestingWarehouse(engine(), Files.createDirectory(templateDirectory.resolve("small")));
-        prepare(template, SMALL_BATCH_ROWS);
+        prepare(template, SMALL_USERS, SMALL_BATCH_ROWS);
         volumeDirectory = Files.createDirectory(templateDirectory.resolve("volume"));
     }
 
@@ -101,6 +108,7 @@ abstract class AbstractKillIT {
             return;
         }
         secondBatchRows = SMALL_BATCH_ROWS;
+        users = SMALL_USERS;
         warehouse = template.copyInto(directory);
     }
 
@@ -114,7 +122,7 @@ abstract class AbstractKillIT {
         }
         if (volumeTemplate == null) {
             volumeTemplate = new TestingWarehouse(engine(), volumeDirectory);
-            prepare(volumeTemplate, volumeBatchRows());
+            prepare(volumeTemplate, VOLUME_USERS, volumeBatchRows());
         }
         try {
             warehouse = volumeTemplate.copyInto(Files.createDirectories(directory.resolve("volume")));
@@ -122,6 +130,7 @@ abstract class AbstractKillIT {
             throw new java.io.UncheckedIOException(e);
         }
         secondBatchRows = volumeBatchRows();
+        users = VOLUME_USERS;
     }
 
     @Test
@@ -284,12 +293,12 @@ abstract class AbstractKillIT {
     }
 
     /** Commits the first run and lands a second extract of {@code secondRows} pageviews. */
-    private static void prepare(TestingWarehouse target, long secondRows) {
+    private static void prepare(TestingWarehouse target, int users, long secondRows) {
         CliResult init = target.pvw("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        land(target, users(0), pageviews(FIRST_HOUR, FIRST_BATCH_ROWS));
+        land(target, users(users, 0), pageviews(users, FIRST_HOUR, FIRST_BATCH_ROWS));
         target.run(FIRST_RUN_AS_OF, 0);
-        land(target, users(1), pageviews(SECOND_HOUR, secondRows));
+        land(target, users(users, 1), pageviews(users, SECOND_HOUR, secondRows));
     }
 
     /** Lands both extracts the way the extract processes do, truncate then load, generated in SQL for speed. */
@@ -302,14 +311,14 @@ abstract class AbstractKillIT {
     }
 
     /** Every user; {@code shift} 1 moves every user to the next postcode. In SQL both engines speak. */
-    private static String users(int shift) {
+    private static String users(int users, int shift) {
         return "SELECT i AS id, 'P' || lpad(CAST((i + " + shift + ") % " + POSTCODES + " AS VARCHAR), 2, '0')"
-                + " AS postcode FROM generate_series(1, " + USERS + ") AS numbers(i)";
+                + " AS postcode FROM generate_series(1, " + users + ") AS numbers(i)";
     }
 
     /** {@code rows} pageviews spread over the users and over the seconds of the hour. */
-    private static String pageviews(String hour, long rows) {
-        return "SELECT (i % " + USERS + ") + 1 AS user_id, '/page/' || CAST(i % 100 AS VARCHAR) AS url,"
+    private static String pageviews(int users, String hour, long rows) {
+        return "SELECT (i % " + users + ") + 1 AS user_id, '/page/' || CAST(i % 100 AS VARCHAR) AS url,"
                 + " TIMESTAMP '" + hour + "' + (i % 3600) * INTERVAL '1 second' AS pageview_datetime"
                 + " FROM generate_series(0, " + (rows - 1) + ") AS numbers(i)";
     }
@@ -319,10 +328,10 @@ abstract class AbstractKillIT {
         return warehouse.query(
                 "SELECT date_trunc('hour', v.pageview_datetime) AS hour_start, " + postcode + " AS postcode,"
                         + " count(*) AS pageviews"
-                        + " FROM (" + pageviews(FIRST_HOUR, FIRST_BATCH_ROWS) + " UNION ALL "
-                        + pageviews(SECOND_HOUR, secondBatchRows) + ") AS v"
-                        + " JOIN (" + users(0) + ") AS before_move ON before_move.id = v.user_id"
-                        + " JOIN (" + users(1) + ") AS after_move ON after_move.id = v.user_id"
+                        + " FROM (" + pageviews(users, FIRST_HOUR, FIRST_BATCH_ROWS) + " UNION ALL "
+                        + pageviews(users, SECOND_HOUR, secondBatchRows) + ") AS v"
+                        + " JOIN (" + users(users, 0) + ") AS before_move ON before_move.id = v.user_id"
+                        + " JOIN (" + users(users, 1) + ") AS after_move ON after_move.id = v.user_id"
                         + " GROUP BY 1, 2 ORDER BY hour_start, postcode",
                 rs -> new MartRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getLong(3)));
     }

@@ -22,7 +22,7 @@ class SimulateIT {
     private static final String[] SMALL = {
         "simulate",
         "--days",
-        "2",
+        "1",
         "--users",
         "400",
         "--pageviews-per-day",
@@ -54,15 +54,16 @@ class SimulateIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
-                .startsWith("Simulated 2 days from 2026-01-01 on jdbc:duckdb:")
-                .contains("49 runs", "pageviews counted");
-        assertThat(result.err()).contains("Simulating", "100%", "49/49", "runs/min");
+                .startsWith("Simulated 1 day from 2026-01-01 on jdbc:duckdb:")
+                .contains("25 runs", "pageviews counted");
+        assertThat(result.err()).contains("Simulating", "100%", "25/25", "runs/min");
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.runs WHERE outcome = 'succeeded'"))
-                .isEqualTo(49);
+                .isEqualTo(25);
+        // The day's users at 00:05, and the next day's at the last tick, which lands the day's last hour.
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
-                .isEqualTo(3);
+                .isEqualTo(2);
         assertThat(totalsByDay(warehouse.currentMart()))
-                .containsOnlyKeys(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-02"))
+                .containsOnlyKeys(LocalDate.parse("2026-01-01"))
                 .isEqualTo(totalsByDay(warehouse.atViewMart()));
         assertThat(warehouse.queryLong("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'sim'"))
                 .as("the simulated systems are gone")
@@ -81,7 +82,7 @@ class SimulateIT {
 
         assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
         assertThat(quiet.err()).isEmpty();
-        assertThat(quiet.out()).contains("49 runs");
+        assertThat(quiet.out()).contains("25 runs");
         assertThat(second.currentMart()).isEqualTo(first.currentMart());
         assertThat(second.atViewMart()).isEqualTo(first.atViewMart());
     }
@@ -95,7 +96,7 @@ class SimulateIT {
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(sentenceOf(again))
-                .contains("already holds 3 users snapshot(s) and 48 pageview batch(es)")
+                .contains("already holds 2 users snapshot(s) and 24 pageview batch(es)")
                 .contains("simulate into a new warehouse file");
     }
 

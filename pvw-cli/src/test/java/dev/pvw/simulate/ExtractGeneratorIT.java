@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pvw.PvwException;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.SimulatedExtracts;
+import dev.pvw.testing.TestingDemo;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.UserRow;
 import dev.pvw.warehouse.OpenOptions;
@@ -40,14 +41,13 @@ class ExtractGeneratorIT {
     private static final LocalDate CLOSING_DAY = LocalDate.of(2026, 1, 10);
     private static final SimulationSettings DEMO = SimulationSettings.demoClosingOn(CLOSING_DAY);
 
-    @TempDir
-    static Path directory;
-
     private static SimulatedExtracts demo;
 
     @BeforeAll
     static void recordTheDemoScenario() {
-        demo = SimulatedExtracts.record(DEMO, directory);
+        // The demo's extracts, which the JVM records once for every suite that reads them.
+        assertThat(TestingDemo.SETTINGS).isEqualTo(DEMO);
+        demo = TestingDemo.extracts();
     }
 
     @Test
