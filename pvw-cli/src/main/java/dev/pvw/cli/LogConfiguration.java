@@ -38,6 +38,9 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         root.setLevel(Level.INFO);
         root.addAppender(appender);
         context.getLogger("org.jdbi").setLevel(Level.WARN);
+        // Spark, Iceberg, Hadoop and Parquet (a spark: warehouse) say at INFO what every job does.
+        context.getLogger("org.apache").setLevel(Level.WARN);
+        context.getLogger("org.sparkproject").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
