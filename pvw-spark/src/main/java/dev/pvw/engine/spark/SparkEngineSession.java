@@ -13,7 +13,7 @@ import dev.pvw.warehouse.WorkTables;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -75,13 +75,9 @@ final class SparkEngineSession implements EngineSession {
                 return null;
             });
         }
-        guarded(() -> {
-            Iterator<org.apache.spark.sql.Row> rows = run(sql, parameters).toLocalIterator();
-            while (rows.hasNext()) {
-                each.accept(new SparkRow(rows.next()));
-            }
-            return null;
-        });
+        // Collected in one job: a local iterator would run a job per partition, and pvw's answers are small.
+        List<org.apache.spark.sql.Row> rows = guarded(() -> run(sql, parameters).collectAsList());
+        rows.forEach(row -> each.accept(new SparkRow(row)));
     }
 
     /** Iceberg commits table by table: work that must be atomic is made so by the run's unit of work instead. */
