@@ -38,6 +38,12 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         root.setLevel(Level.INFO);
         root.addAppender(appender);
         context.getLogger("org.jdbi").setLevel(Level.WARN);
+        // Spark, Iceberg, Hadoop and Parquet (a spark: warehouse) say at INFO what every job does.
+        context.getLogger("org.apache").setLevel(Level.WARN);
+        context.getLogger("org.sparkproject").setLevel(Level.WARN);
+        // What every local Spark warns of on start and cannot act on: the host's name, Hadoop's native library.
+        context.getLogger("org.apache.spark.util.Utils").setLevel(Level.ERROR);
+        context.getLogger("org.apache.hadoop.util.NativeCodeLoader").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

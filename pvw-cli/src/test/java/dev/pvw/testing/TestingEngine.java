@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 
 /** An engine the shared suites run on: it hands out a fresh, empty warehouse per test, or a copy of a prepared one. */
@@ -18,6 +21,11 @@ public interface TestingEngine {
     String copyWarehouse(String url, Path directory);
 
     String name();
+
+    /** A connection for the test's own SQL (landing extracts, reading tables) on the warehouse at {@code url}. */
+    default Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
 
     /** Embedded DuckDB in a file of the test's temp folder. */
     TestingEngine DUCKDB = new TestingEngine() {

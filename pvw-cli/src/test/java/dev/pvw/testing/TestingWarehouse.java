@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -285,7 +284,7 @@ public final class TestingWarehouse {
         if (shared != null) {
             return work.get();
         }
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = engine.connect(url)) {
             shared = connection;
             return work.get();
         } catch (SQLException e) {
@@ -303,7 +302,7 @@ public final class TestingWarehouse {
                 throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
             }
         }
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = engine.connect(url)) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);

@@ -1,0 +1,176 @@
+package dev.pvw.engine.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pvw.warehouse.FailureKind;
+import dev.pvw.warehouse.Row;
+import dev.pvw.warehouse.RunLock;
+import dev.pvw.warehouse.UnitOfWork;
+import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WarehouseUrl;
+import dev.pvw.warehouse.WorkTable;
+import dev.pvw.warehouse.WorkTables;
+import dev.pvw.warehouse.spi.EngineSession;
+import dev.pvw.warehouse.spi.StatementFailure;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Spark session on a warehouse: statements through {@code SparkSession.sql} with named parameters ({@code :name}),
+ * one at a time, and the tables they write through the Iceberg catalog. Work tables live in a namespace of the session's
+ * own ({@link WarehouseCatalog#scratch}), the session's current one, so that SQL reads them by their plain names.
+ */
+final class SparkEngineSession implements EngineSession {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkEngineSession.class);
+
+    private final WarehouseUrl url;
+    private final SparkSession session;
+    private final WarehouseCatalog catalog;
+    private final RunLock runLock;
+
+    SparkEngineSession(WarehouseUrl url, SparkSession session, WarehouseCatalog catalog, RunLock runLock) {
+        this.url = requireNonNull(url, "url");
+        this.session = requireNonNull(session, "session");
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.runLock = requireNonNull(runLock, "runLock");
+    }
+
+    /**
+     * Runs one statement; for an INSERT, DELETE or MERGE returns the rows it changed as the snapshots it committed
+     * summarise them, and 0 for any other statement (no caller counts an UPDATE's rows).
+     */
+    @Override
+    public int update(String sql, Map<String, ?> parameters) {
+        Optional<SqlStatements.Written> written = SqlStatements.written(sql);
+        Optional<TableIdentifier> table = written.flatMap(write -> catalog.identifier(write.table()));
+        Long before = table.map(catalog::currentSnapshotId).orElse(null);
+        run(sql, parameters);
+        if (table.isEmpty()) {
+            return 0;
+        }
+        return guarded(() -> Math.toIntExact(rowsChanged(written.get().kind(), table.get(), before)));
+    }
+
+    @Override
+    public void execute(String sql) {
+        SqlStatements.split(sql).forEach(statement -> run(statement, Map.of()));
+    }
+
+    @Override
+    public void query(String sql, Map<String, ?> parameters, Consumer<Row> each) {
+        if (sql.contains(WarehouseCatalog.CATALOG_VIEW_PREFIX)) {
+            guarded(() -> {
+                catalog.refreshCatalogViews(session);
+                return null;
+            });
+        }
+        // Collected in one job: a local iterator would run a job per partition, and pvw's answers are small.
+        List<org.apache.spark.sql.Row> rows = guarded(() -> run(sql, parameters).collectAsList());
+        rows.forEach(row -> each.accept(new SparkRow(row)));
+    }
+
+    /** Iceberg commits table by table: work that must be atomic is made so by the run's unit of work instead. */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Each statement reads each table at its latest snapshot; a run publishing beside it may be seen part-way. */
+    @Override
+    public <T> T readingOneMoment(Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return new RollbackUnit(catalog);
+    }
+
+    @Override
+    public RunLock runLock() {
+        return runLock;
+    }
+
+    /** Drops the session's work tables and their namespace; the Spark application goes on. */
+    @Override
+    public void close() {
+        for (WorkTable table : WorkTables.ALL) {
+            session.catalog().dropTempView(table.name().sql());
+        }
+        catalog.dropScratch();
+    }
+
+    private Dataset<org.apache.spark.sql.Row> run(String sql, Map<String, ?> parameters) {
+        Map<String, Object> arguments = new HashMap<>(parameters);
+        long started = System.nanoTime();
+        String statement = SqlStatements.rendered(sql);
+        Dataset<org.apache.spark.sql.Row> result = guarded(() -> session.sql(statement, arguments));
+        LOG.trace("Spark statement took {} ms", (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    /** Rows an INSERT added, or a DELETE or MERGE changed, summed over the snapshots the statement committed. */
+    private long rowsChanged(SqlStatements.Written.Kind kind, TableIdentifier identifier, Long before) {
+        Table table = catalog.table(identifier);
+        long rows = 0;
+        for (Snapshot snapshot = table.currentSnapshot();
+                snapshot != null && !Long.valueOf(snapshot.snapshotId()).equals(before);
+                snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId())) {
+            Map<String, String> summary = snapshot.summary();
+            long added = count(summary, "added-records");
+            long deleted = count(summary, "deleted-records");
+            rows += switch (kind) {
+                case INSERT -> added;
+                    // Copy-on-write rewrites the files it deletes from: they go as deleted, their other rows come back.
+                case DELETE -> deleted - added;
+                case MERGE -> count(summary, "spark.merge-into.num-target-rows-updated")
+                        + count(summary, "spark.merge-into.num-target-rows-inserted")
+                        + count(summary, "spark.merge-into.num-target-rows-deleted");};
+        }
+        return rows;
+    }
+
+    private static long count(Map<String, String> summary, String key) {
+        String value = summary.get(key);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** Runs Spark work, turning its failure into a {@link StatementFailure} of the kind the user can act on. */
+    static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError e) {
+            throw new StatementFailure(FailureKind.OUT_OF_MEMORY, Warehouse.firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            throw failure(e);
+        } catch (Exception e) {
+            // Spark's analysis and parse failures are checked exceptions that Scala throws undeclared.
+            throw failure(e);
+        }
+    }
+
+    private static StatementFailure failure(Exception e) {
+        if (e instanceof StatementFailure statementFailure) {
+            return statementFailure;
+        }
+        String message = String.valueOf(e.getMessage());
+        FailureKind kind = FailureKind.OTHER;
+        if (FailureKind.isDiskFull(message)) {
+            kind = FailureKind.OUT_OF_SPACE;
+        } else if (message.contains("java.lang.OutOfMemoryError")) {
+            kind = FailureKind.OUT_OF_MEMORY;
+        }
+        return new StatementFailure(kind, Warehouse.firstLine(message), e);
+    }
+}

@@ -1,0 +1,9 @@
+-- Order-independent fingerprint of the raw extract: row count and the sum of the rows' 64-bit hashes (as DECIMAL,
+-- which cannot overflow as ANSI-mode BIGINT would), so that the same content in any order gives the same value and a
+-- duplicated row changes it. Spark's hashes skip NULLs, so each column's NULL flag is hashed too.
+SELECT
+    count(*) AS extract_rows,
+    CAST(count(*) AS STRING) || ':' || CAST(coalesce(sum(CAST(xxhash64(
+        user_id IS NULL, user_id, url IS NULL, url, pageview_datetime IS NULL, pageview_datetime)
+        AS DECIMAL(38, 0))), 0) AS STRING) AS fingerprint
+FROM raw.pageviews_extract

@@ -1,0 +1,2 @@
+-- A work table: a scratch Iceberg table, whose files go with it.
+DROP TABLE IF EXISTS <table> PURGE
