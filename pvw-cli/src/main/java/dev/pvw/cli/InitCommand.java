@@ -1,8 +1,11 @@
 package dev.pvw.cli;
 
+import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.SchemaMigrator;
 import dev.pvw.warehouse.Warehouse;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Create every schema and table, the two extract tables included. Safe to run again: it never"
                 + " drops or changes data.")
 final class InitCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(InitCommand.class);
+
     @ParentCommand
     private PvwCommand pvw;
 
@@ -23,7 +28,10 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Warehouse warehouse = pvw.openWarehouse()) {
+        try (Warehouse warehouse = pvw.openWarehouse();
+                RunLock.Lease lease = warehouse.runLock().acquire(pvw.lockWait())) {
+            // Under the run lock, as a run: first finish or discard what a run killed part-way left (on Spark).
+            warehouse.unitOfWork().recover().forEach(line -> LOG.warn("{}", line));
             int applied = new SchemaMigrator(warehouse, pvw.context().clock()).migrate();
             spec.commandLine()
                     .getOut()

@@ -40,6 +40,7 @@ public final class Main {
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new QuarantineCommand())
                 .addSubcommand(new QueryCommand())
+                .addSubcommand(new MaintainCommand())
                 .addSubcommand(new ServeCommand())
                 .addSubcommand(new GrantReadCommand())
                 .addSubcommand(new DemoCommand())

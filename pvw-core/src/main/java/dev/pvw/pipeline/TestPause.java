@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * when the file named by {@value #RESUME_PROPERTY} exists, or never (until killed) without that property. Off, and
  * free, unless the property is set; nothing else in pvw sets it. See DEVELOPMENT.md, "Faults at an exact step".
  */
-final class TestPause {
+public final class TestPause {
     static final String POINT_PROPERTY = "pvw.test.pause-at";
     static final String RESUME_PROPERTY = "pvw.test.resume-file";
 
@@ -23,7 +23,7 @@ final class TestPause {
     private TestPause() {}
 
     /** Pauses here if the test asked for {@code point}. */
-    static void at(String point) {
+    public static void at(String point) {
         if (!point.equals(System.getProperty(POINT_PROPERTY))) {
             return;
         }

@@ -17,6 +17,14 @@ public interface Dialect {
     /** Whether the engine has roles and privileges, which {@code pvw grant-read} needs. */
     boolean supportsRoles();
 
+    /**
+     * Whether pvw maintains the engine's table files ({@code pvw maintain}: compaction, snapshot expiry, orphan files),
+     * as Iceberg needs; DuckDB and PostgreSQL maintain their own storage.
+     */
+    default boolean needsTableMaintenance() {
+        return false;
+    }
+
     /** What a user who wants BI tools to read only the marts does instead, where the engine has no roles. */
     default String readAccessAdvice() {
         return "give BI tools read-only access to the warehouse instead";

@@ -35,6 +35,8 @@ public final class Warehouse implements AutoCloseable {
     /** What a failure names when it happened beginning, committing or rolling back rather than in a script. */
     private static final SqlScripts.Script TRANSACTION = new SqlScripts.Script("the transaction's begin or end", "");
 
+    private static final SqlScripts.Script MAINTENANCE = new SqlScripts.Script("table maintenance", "");
+
     private final WarehouseUrl url;
     private final Dialect dialect;
     private final SqlScripts scripts;
@@ -117,6 +119,11 @@ public final class Warehouse implements AutoCloseable {
     /** The lock that keeps two runs off this warehouse. */
     public RunLock runLock() {
         return session.runLock();
+    }
+
+    /** The engine's table maintenance (see {@link EngineSession#maintain}); call with the run lock held. */
+    public Optional<List<String>> maintain(MaintenancePolicy policy) {
+        return guarded(MAINTENANCE, () -> session.maintain(policy));
     }
 
     /** Makes a work table: fills it from its query, makes it empty with its columns, or makes its view. */

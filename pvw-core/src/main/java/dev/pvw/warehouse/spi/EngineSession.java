@@ -1,9 +1,12 @@
 package dev.pvw.warehouse.spi;
 
+import dev.pvw.warehouse.MaintenancePolicy;
 import dev.pvw.warehouse.Row;
 import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.UnitOfWork;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,6 +36,15 @@ public interface EngineSession extends AutoCloseable {
 
     /** The lock that keeps two runs off this warehouse. */
     RunLock runLock();
+
+    /**
+     * Compacts small files, expires old snapshots and removes orphan files of every table, where the engine keeps
+     * tables as files that need it (Iceberg); returns a line per table saying what it did. Empty where the engine
+     * maintains its own storage (DuckDB, PostgreSQL's autovacuum). Called with the run lock held.
+     */
+    default Optional<List<String>> maintain(MaintenancePolicy policy) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

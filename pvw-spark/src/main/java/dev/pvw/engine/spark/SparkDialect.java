@@ -22,6 +22,12 @@ final class SparkDialect implements Dialect {
         return false;
     }
 
+    /** Iceberg tables gain a file per commit and keep every snapshot until expired. */
+    @Override
+    public boolean needsTableMaintenance() {
+        return true;
+    }
+
     @Override
     public String readAccessAdvice() {
         return "grant BI tools read access to the mart namespace in the Iceberg catalog or in the query engine they use"

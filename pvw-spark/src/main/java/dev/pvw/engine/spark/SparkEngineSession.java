@@ -3,6 +3,7 @@ package dev.pvw.engine.spark;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.warehouse.FailureKind;
+import dev.pvw.warehouse.MaintenancePolicy;
 import dev.pvw.warehouse.Row;
 import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.UnitOfWork;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SparkEngineSession implements EngineSession {
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngineSession.class);
+
+    private static final int READ_ATTEMPTS = 3;
 
     private final WarehouseUrl url;
     private final SparkSession session;
@@ -86,20 +89,36 @@ final class SparkEngineSession implements EngineSession {
         return work.get();
     }
 
-    /** Each statement reads each table at its latest snapshot; a run publishing beside it may be seen part-way. */
+    /**
+     * Each statement reads each table at its latest snapshot, as one run left it; but a run publishing its tables one
+     * by one while the work reads them could pair a table after that run with another before it. So the work is done
+     * again (up to {@value #READ_ATTEMPTS} times in all) when a table of core or mart changed while it read.
+     */
     @Override
     public <T> T readingOneMoment(Supplier<T> work) {
-        return work.get();
+        for (int attempt = 1; ; attempt++) {
+            Map<TableIdentifier, Long> before = guarded(catalog::publishedSnapshots);
+            T result = work.get();
+            if (attempt == READ_ATTEMPTS || before.equals(guarded(catalog::publishedSnapshots))) {
+                return result;
+            }
+            LOG.info("A run published tables of {} while they were read; reading them again", url);
+        }
     }
 
     @Override
     public UnitOfWork unitOfWork() {
-        return new RollbackUnit(catalog);
+        return new PublishingUnit(session, catalog);
     }
 
     @Override
     public RunLock runLock() {
         return runLock;
+    }
+
+    @Override
+    public Optional<List<String>> maintain(MaintenancePolicy policy) {
+        return Optional.of(guarded(() -> new TableMaintenance(session, catalog).maintain(policy)));
     }
 
     /** Drops the session's work tables and their namespace; the Spark application goes on. */
@@ -124,7 +143,7 @@ final class SparkEngineSession implements EngineSession {
     private long rowsChanged(SqlStatements.Written.Kind kind, TableIdentifier identifier, Long before) {
         Table table = catalog.table(identifier);
         long rows = 0;
-        for (Snapshot snapshot = table.currentSnapshot();
+        for (Snapshot snapshot = catalog.head(table);
                 snapshot != null && !Long.valueOf(snapshot.snapshotId()).equals(before);
                 snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId())) {
             Map<String, String> summary = snapshot.summary();

@@ -8,30 +8,21 @@ import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Opens a Spark warehouse: the first class of the engine that names Spark, loaded only for a spark: URL. */
 final class SparkWarehouses {
-    private static final Logger LOG = LoggerFactory.getLogger(SparkWarehouses.class);
-
     private SparkWarehouses() {}
 
     static Warehouse open(WarehouseUrl url, SparkUrl spark, OpenOptions options) {
         SparkSession session;
-        RunLock runLock;
         if (spark instanceof SparkUrl.Local local) {
             createDirectory(url, local);
             session = SparkSessions.localSession(local.directory());
-            runLock = new FileRunLock(url, local.lockFile());
         } else {
             session = SparkSessions.submittedSession(spark.catalog());
-            runLock = wait -> {
-                LOG.warn("Runs on {} are not yet kept apart by a lock; run one at a time", url);
-                return () -> {};
-            };
         }
         // Spark finds a catalog's settings in the thread's active session, which a new session is not until set.
         SparkSession.setActiveSession(session);
@@ -50,6 +41,10 @@ final class SparkWarehouses {
                             + "; check the URL and the catalog's settings.",
                     e);
         }
+        // One machine's processes share an operating-system lock; machines sharing a catalog share a lease in it.
+        RunLock runLock = spark instanceof SparkUrl.Local local
+                ? new FileRunLock(url, local.lockFile())
+                : new LeaseRunLock(url, catalog, Clock.systemUTC());
         return new Warehouse(url, new SparkDialect(), new SparkEngineSession(url, session, catalog, runLock));
     }
 

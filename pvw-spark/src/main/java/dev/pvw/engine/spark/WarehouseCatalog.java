@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -52,6 +54,8 @@ final class WarehouseCatalog {
     private final Catalog catalog;
     private final Namespace scratch;
     private boolean scratchMade;
+    /** The branch a run writes and reads while it runs ({@link PublishingUnit}); null otherwise, meaning main. */
+    private String runBranch;
 
     WarehouseCatalog(String name, Catalog catalog) {
         this.name = requireNonNull(name, "name");
@@ -98,10 +102,77 @@ final class WarehouseCatalog {
         return catalog.loadTable(identifier);
     }
 
-    /** The table's current snapshot; null for a table never written. */
+    /** Makes the session's snapshots those of {@code branch} where a table has it; null for main again. */
+    void useBranch(String branch) {
+        runBranch = branch;
+    }
+
+    /** The table's latest snapshot as this session writes it (its run's branch, or main); null for one never written. */
     Long currentSnapshotId(TableIdentifier identifier) {
-        Snapshot current = table(identifier).currentSnapshot();
+        Snapshot current = head(table(identifier));
         return current == null ? null : current.snapshotId();
+    }
+
+    /** The latest snapshot of the run's branch where the table has one, else of main. */
+    Snapshot head(Table table) {
+        if (runBranch != null && table.refs().containsKey(runBranch)) {
+            return table.snapshot(runBranch);
+        }
+        return table.currentSnapshot();
+    }
+
+    /** A property of a namespace of the catalog, if the namespace exists and has it. */
+    Optional<String> namespaceProperty(Namespace namespace, String key) {
+        if (!namespaces().namespaceExists(namespace)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(namespaces().loadNamespaceMetadata(namespace).get(key));
+    }
+
+    /** Sets a property of a namespace, in one commit to the catalog. */
+    void setNamespaceProperty(Namespace namespace, String key, String value) {
+        namespaces().setProperties(namespace, Map.of(key, value));
+    }
+
+    void removeNamespaceProperty(Namespace namespace, String key) {
+        namespaces().removeProperties(namespace, Set.of(key));
+    }
+
+    /** Creates a table; fails with Iceberg's AlreadyExistsException if it exists. */
+    Table createTable(TableIdentifier identifier, org.apache.iceberg.Schema schema, Map<String, String> properties) {
+        return catalog.buildTable(identifier, schema).withProperties(properties).create();
+    }
+
+    void renameTable(TableIdentifier from, TableIdentifier to) {
+        catalog.renameTable(from, to);
+    }
+
+    /** Drops a table and its files. */
+    void dropTable(TableIdentifier identifier) {
+        catalog.dropTable(identifier, true);
+    }
+
+    void createNamespaceIfMissing(Namespace namespace) {
+        if (namespaces().namespaceExists(namespace)) {
+            return;
+        }
+        try {
+            namespaces().createNamespace(namespace);
+        } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
+            // Another process made it at the same moment: it exists, as wanted.
+        }
+    }
+
+    /** The snapshot each table of core and mart has on main now, as readers see it; absent for a table never written. */
+    Map<TableIdentifier, Long> publishedSnapshots() {
+        Map<TableIdentifier, Long> snapshots = new java.util.HashMap<>();
+        for (TableIdentifier identifier : tables(CORE, MART)) {
+            Snapshot current = table(identifier).currentSnapshot();
+            if (current != null) {
+                snapshots.put(identifier, current.snapshotId());
+            }
+        }
+        return snapshots;
     }
 
     /** The tables of pvw's namespaces raw, core and mart that exist now. */
