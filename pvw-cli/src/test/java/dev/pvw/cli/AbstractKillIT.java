@@ -48,7 +48,7 @@ abstract class AbstractKillIT {
     private static final int POSTCODES = 40;
     private static final long FIRST_BATCH_ROWS = 10_000;
     /** The second batch of the small template: a run held by the test hook needs no more. */
-    private static final long SMALL_BATCH_ROWS = 5_000;
+    static final long SMALL_BATCH_ROWS = 5_000;
 
     private static final String FIRST_HOUR = "2026-01-05 00:00:00";
     private static final String SECOND_HOUR = "2026-01-06 00:00:00";
@@ -140,11 +140,11 @@ abstract class AbstractKillIT {
         CommittedState before = CommittedState.of(warehouse);
         assertThat(before.facts()).isEqualTo(FIRST_BATCH_ROWS);
 
-        try (PvwProcess run = PvwProcess.start(directory, "killed", runArgs(SECOND_RUN_AS_OF))) {
+        try (PvwProcess run = startPvw("killed", List.of(), runArgs(SECOND_RUN_AS_OF))) {
             // By this line the users snapshot has rewritten history and fact, and the batch is being counted.
-            run.awaitLine(ATTRIBUTING_BATCH, STEP_TIMEOUT);
+            run.awaitLine(ATTRIBUTING_BATCH, stepTimeout());
             run.kill();
-            int exitCode = run.waitFor(STEP_TIMEOUT);
+            int exitCode = run.waitFor(stepTimeout());
 
             assertThat(exitCode)
                     .as("died by SIGKILL, not a normal exit\n" + run.describe())
@@ -166,12 +166,11 @@ abstract class AbstractKillIT {
         assertThat(PAUSE_POINTS).contains(point);
         CommittedState before = CommittedState.of(warehouse);
 
-        try (PvwProcess run = PvwProcess.start(
-                directory, "killed-at-" + point, List.of(), pauseAt(point, null), runArgs(SECOND_RUN_AS_OF))) {
-            run.awaitLine(Pattern.compile("Test hook: paused at " + point + "$"), STEP_TIMEOUT);
+        try (PvwProcess run = startPvw("killed-at-" + point, pauseAt(point, null), runArgs(SECOND_RUN_AS_OF))) {
+            run.awaitLine(Pattern.compile("Test hook: paused at " + point + "$"), stepTimeout());
             run.kill();
 
-            assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(PvwProcess.KILLED_EXIT_CODE);
+            assertThat(run.waitFor(stepTimeout())).as(run.describe()).isEqualTo(PvwProcess.KILLED_EXIT_CODE);
         }
 
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
@@ -187,14 +186,13 @@ abstract class AbstractKillIT {
         CommittedState before = CommittedState.of(warehouse);
         Path resume = directory.resolve("resume");
 
-        try (PvwProcess run = PvwProcess.start(
-                directory, "disk-full", List.of(), pauseAt("users", resume), runArgs(SECOND_RUN_AS_OF))) {
-            run.awaitLine(Pattern.compile("Test hook: paused at users$"), STEP_TIMEOUT);
+        try (PvwProcess run = startPvw("disk-full", pauseAt("users", resume), runArgs(SECOND_RUN_AS_OF))) {
+            run.awaitLine(Pattern.compile("Test hook: paused at users$"), stepTimeout());
             // From here on no file the run writes can grow: the users step is done, the large batch is not.
             fillTheDisk(run, warehouse.url());
             Files.createFile(resume);
 
-            assertThat(run.waitFor(STEP_TIMEOUT)).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(run.waitFor(stepTimeout())).as(run.describe()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(run.stderr(), run.describe()))
                     .startsWith("The warehouse ran out of space during sql/")
                     .contains("File too large")
@@ -210,9 +208,8 @@ abstract class AbstractKillIT {
     void aRunThatMayNotWaitFailsWithOneSentenceWhileAnotherHoldsTheWarehouse() throws Exception {
         CommittedState before = CommittedState.of(warehouse);
         try (AutoCloseable held = holdRunLock(warehouse.url());
-                PvwProcess refused =
-                        PvwProcess.start(directory, "refused", runArgs("--lock-wait", "0", SECOND_RUN_AS_OF))) {
-            assertThat(refused.waitFor(STEP_TIMEOUT)).as(refused.describe()).isEqualTo(ExitCodes.FAILURE);
+                PvwProcess refused = startPvw("refused", List.of(), runArgs("--lock-wait", "0", SECOND_RUN_AS_OF))) {
+            assertThat(refused.waitFor(stepTimeout())).as(refused.describe()).isEqualTo(ExitCodes.FAILURE);
             assertThat(sentenceOf(new CliResult(ExitCodes.FAILURE, refused.stdout(), refused.stderr())))
                     .startsWith(anotherRunSentenceStart(warehouse.url()))
                     .contains("try again when it has finished")
@@ -236,7 +233,7 @@ abstract class AbstractKillIT {
                 .copyInto(Files.createDirectory(directory.resolve("alone")));
         alone.run(SECOND_RUN_AS_OF, 0);
         try (PvwProcess waiting = startWhileHeld()) {
-            assertThat(waiting.waitFor(STEP_TIMEOUT)).as(waiting.describe()).isZero();
+            assertThat(waiting.waitFor(stepTimeout())).as(waiting.describe()).isZero();
             assertThat(waiting.stdout()).contains(secondBatchRows + " pageviews counted");
         }
 
@@ -269,6 +266,16 @@ abstract class AbstractKillIT {
         assertThat(checked.exitCode()).as(checked.toString()).isZero();
     }
 
+    /** Starts pvw on the test's warehouse in a process of its own, with {@code jvmOptions} (the test hook's, say). */
+    PvwProcess startPvw(String name, List<String> jvmOptions, String... args) {
+        return PvwProcess.start(directory, name, List.of(), jvmOptions, args);
+    }
+
+    /** How long a step of a process may take: starting, reaching a point of the run, ending. */
+    Duration stepTimeout() {
+        return STEP_TIMEOUT;
+    }
+
     /** The system properties that make a run pause at {@code point}, and resume once {@code resume} exists. */
     static List<String> pauseAt(String point, Path resume) {
         List<String> options = new ArrayList<>(List.of("-Dpvw.test.pause-at=" + point));
@@ -282,8 +289,8 @@ abstract class AbstractKillIT {
     private PvwProcess startWhileHeld() throws Exception {
         PvwProcess waiting;
         try (AutoCloseable held = holdRunLock(warehouse.url())) {
-            waiting = PvwProcess.start(directory, "waiting", runArgs("--lock-wait", "60", SECOND_RUN_AS_OF));
-            waiting.awaitLine(waitingLine(), STEP_TIMEOUT);
+            waiting = startPvw("waiting", List.of(), runArgs("--lock-wait", "60", SECOND_RUN_AS_OF));
+            waiting.awaitLine(waitingLine(), stepTimeout());
             Thread.sleep(500);
             assertThat(waiting.isAlive())
                     .as("the run waits while the lock is held")
@@ -293,7 +300,7 @@ abstract class AbstractKillIT {
     }
 
     /** Commits the first run and lands a second extract of {@code secondRows} pageviews. */
-    private static void prepare(TestingWarehouse target, int users, long secondRows) {
+    private void prepare(TestingWarehouse target, int users, long secondRows) {
         CliResult init = target.pvw("init");
         assertThat(init.exitCode()).as(init.toString()).isZero();
         land(target, users(users, 0), pageviews(users, FIRST_HOUR, FIRST_BATCH_ROWS));
@@ -310,23 +317,34 @@ abstract class AbstractKillIT {
                 "INSERT INTO raw.pageviews_extract " + pageviewsSelect);
     }
 
-    /** Every user; {@code shift} 1 moves every user to the next postcode. In SQL both engines speak. */
-    private static String users(int users, int shift) {
-        return "SELECT i AS id, 'P' || lpad(CAST((i + " + shift + ") % " + POSTCODES + " AS VARCHAR), 2, '0')"
-                + " AS postcode FROM generate_series(1, " + users + ") AS numbers(i)";
+    /** Every user; {@code shift} 1 moves every user to the next postcode. */
+    private String users(int users, int shift) {
+        return "SELECT i AS id, 'P' || lpad(CAST((i + " + shift + ") % " + POSTCODES + " AS " + textType() + "), 2,"
+                + " '0') AS postcode FROM " + numbers(1, users);
+    }
+
+    /** The integers from {@code first} to {@code last} as the relation {@code numbers(i)}, in the engine's SQL. */
+    String numbers(long first, long last) {
+        return "generate_series(" + first + ", " + last + ") AS numbers(i)";
+    }
+
+    /** The text type a CAST takes on the engine. */
+    String textType() {
+        return "VARCHAR";
     }
 
     /** {@code rows} pageviews spread over the users and over the seconds of the hour. */
-    private static String pageviews(int users, String hour, long rows) {
-        return "SELECT (i % " + users + ") + 1 AS user_id, '/page/' || CAST(i % 100 AS VARCHAR) AS url,"
+    private String pageviews(int users, String hour, long rows) {
+        return "SELECT (i % " + users + ") + 1 AS user_id, '/page/' || CAST(i % 100 AS " + textType() + ") AS url,"
                 + " TIMESTAMP '" + hour + "' + (i % 3600) * INTERVAL '1 second' AS pageview_datetime"
-                + " FROM generate_series(0, " + (rows - 1) + ") AS numbers(i)";
+                + " FROM " + numbers(0, rows - 1);
     }
 
     /** The mart both batches and both snapshots make, computed straight from the generators: a reference model. */
     List<MartRow> expectedMart(String postcode) {
         return warehouse.query(
-                "SELECT date_trunc('hour', v.pageview_datetime) AS hour_start, " + postcode + " AS postcode,"
+                "SELECT CAST(date_trunc('hour', v.pageview_datetime) AS TIMESTAMP) AS hour_start, " + postcode
+                        + " AS postcode,"
                         + " count(*) AS pageviews"
                         + " FROM (" + pageviews(users, FIRST_HOUR, FIRST_BATCH_ROWS) + " UNION ALL "
                         + pageviews(users, SECOND_HOUR, secondBatchRows) + ") AS v"

@@ -79,6 +79,18 @@ class DuckDbCliIT extends AbstractCliIT {
     }
 
     @Test
+    void maintainSaysDuckDbMaintainsItsOwnStorageAndChangesNothing() {
+        assertThat(warehouse.pvw("init").exitCode()).isZero();
+
+        CliResult result = warehouse.pvw("maintain");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out().strip())
+                .isEqualTo("Warehouse " + warehouse.url() + " needs no maintenance from pvw: duckdb maintains its own"
+                        + " storage.");
+    }
+
+    @Test
     void aWarehouseInAMissingDirectoryExitsOne() {
         String url = unopenableUrl();
 

@@ -78,17 +78,56 @@ final class PvwProcess implements AutoCloseable {
     /** As {@link #start(Path, String, List, List, String...)}, with pvw's jar at {@code jar} (a copy of it, say). */
     static PvwProcess start(
             Path jar, Path directory, String name, List<String> launcher, List<String> jvmOptions, String... args) {
+        List<String> options = new ArrayList<>(startUpOptions(jar));
+        options.addAll(jvmOptions);
+        return start(directory, name, launcher, options, List.of("-jar", jar.toString()), args);
+    }
+
+    /**
+     * Starts pvw on a {@code spark:} warehouse as {@code ./pvw} does: {@code pvw.jar} before Spark's class path (the
+     * test's, which Maven writes to {@code target/spark-test.classpath}), with Spark's {@code --add-opens} list.
+     */
+    static PvwProcess startSpark(Path directory, String name, List<String> jvmOptions, String... args) {
+        List<String> options = new ArrayList<>(
+                List.of(requiredProperty("pvw.spark.java.options").split("\\s+")));
+        options.addAll(jvmOptions);
+        String classPath;
+        try {
+            classPath = jar()
+                    + java.io.File.pathSeparator
+                    + Files.readString(Path.of(requiredProperty("pvw.spark.classpath")))
+                            .strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Spark's class path for the test", e);
+        }
+        return start(directory, name, List.of(), options, List.of("-cp", classPath, Main.class.getName()), args);
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set; run this test through failsafe");
+        }
+        return value;
+    }
+
+    private static PvwProcess start(
+            Path directory,
+            String name,
+            List<String> launcher,
+            List<String> jvmOptions,
+            List<String> main,
+            String... args) {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.timezone=UTC");
-        command.addAll(startUpOptions(jar));
         if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Djava.io.tmpdir="))) {
             // The DuckDB driver unpacks its 70 MB native library into java.io.tmpdir and deletes it only on a normal
             // exit; a killed process would leave it in /tmp, so each process gets a folder the test removes.
             command.add("-Djava.io.tmpdir=" + temporaryFolder(directory, name));
         }
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(main);
         command.addAll(List.of(args));
         Path stdout = directory.resolve(name + ".out");
         ProcessBuilder builder =

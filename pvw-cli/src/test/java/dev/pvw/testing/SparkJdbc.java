@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -54,7 +56,7 @@ final class SparkJdbc {
                 collect(session, (String) args[0]);
                 yield 0;
             }
-            case "executeQuery" -> resultSet(collect(session, (String) args[0]));
+            case "executeQuery" -> resultSet(query(session, (String) args[0]));
             case "close" -> null;
             default -> unsupported(method.getName());
         });
@@ -114,7 +116,28 @@ final class SparkJdbc {
         }
     }
 
-    private static ResultSet resultSet(List<Row> rows) {
+    private static Dataset<Row> query(SparkSession session, String sql) throws SQLException {
+        try {
+            return session.sql(sql);
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    private static ResultSet resultSet(Dataset<Row> query) throws SQLException {
+        List<Row> rows;
+        try {
+            rows = query.collectAsList();
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        int columns = query.schema().size();
+        ResultSetMetaData metaData = proxy(ResultSetMetaData.class, (proxy, method, args) -> {
+            if (method.getName().equals("getColumnCount")) {
+                return columns;
+            }
+            return unsupported(method.getName());
+        });
         int[] position = {-1};
         boolean[] wasNull = {false};
         return proxy(ResultSet.class, (proxy, method, args) -> {
@@ -126,6 +149,8 @@ final class SparkJdbc {
                     return null;
                 case "wasNull":
                     return wasNull[0];
+                case "getMetaData":
+                    return metaData;
                 default:
                     break;
             }
