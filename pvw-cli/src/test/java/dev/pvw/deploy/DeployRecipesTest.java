@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pvw.schedule.CronSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +43,7 @@ class DeployRecipesTest {
     private static final String CHECK = "pvw status --check";
 
     @ParameterizedTest(name = "deploy/{0}")
-    @ValueSource(strings = {".", "airflow", "kubernetes", "systemd", "cron"})
+    @ValueSource(strings = {".", "airflow", "kubernetes", "systemd", "cron", "spark"})
     void everyRecipeHasAReadmeThatNamesItsFiles(String folder) throws IOException {
         Path directory = DEPLOY.resolve(folder);
         String readme = read(directory.resolve("README.md"));
@@ -61,69 +66,81 @@ class DeployRecipesTest {
 
         @Test
         void theHourlyCronJobRunsAtFivePastUtcNeverTwiceAtOnceAndEndsWithinTheHour() {
-            Map<String, Object> cronJob = cronJob("pvw-run");
-            Map<String, Object> spec = map(cronJob, "spec");
-            Map<String, Object> job = map(spec, "jobTemplate", "spec");
+            Map<String, Object> cronJob = cronJob(documents, "pvw-run");
 
-            assertThat(cronJob).containsEntry("apiVersion", "batch/v1");
-            assertThat(spec)
-                    .containsEntry("schedule", CronSchedule.DEFAULT_EXPRESSION)
-                    .containsEntry("timeZone", "Etc/UTC")
-                    .containsEntry("concurrencyPolicy", "Forbid");
-            int startingDeadline = (Integer) spec.get("startingDeadlineSeconds");
-            int activeDeadline = (Integer) job.get("activeDeadlineSeconds");
-            assertThat(5 * 60 + startingDeadline + activeDeadline)
-                    .as("the latest end of an attempt, in seconds after the hour")
-                    .isLessThanOrEqualTo(3600);
-            assertThat((Integer) job.get("backoffLimit")).isPositive();
-            assertThat(list(map(job, "podFailurePolicy"), "rules"))
-                    .singleElement()
-                    .satisfies(rule -> assertThat(rule)
-                            .containsEntry("action", "FailJob")
-                            .extracting(r -> ((Map<?, ?>) r).get("onExitCodes"))
-                            .isEqualTo(Map.of("containerName", "pvw", "operator", "In", "values", List.of(3))));
+            assertHourlyAtFivePastWithinTheHourNotRetriedOnExitThree(cronJob);
             assertThat(command(cronJob)).contains(RUN_AS_OF_SLOT + " \"$(date -u +%Y-%m-%dT%H:05:00)\"");
             assertLimited(cronJob);
         }
 
         @Test
         void theDailyCronJobRunsTheCheckWithoutRetries() {
-            Map<String, Object> cronJob = cronJob("pvw-check");
-            Map<String, Object> spec = map(cronJob, "spec");
+            Map<String, Object> cronJob = cronJob(documents, "pvw-check");
 
-            assertThat(spec).containsEntry("concurrencyPolicy", "Forbid").containsEntry("timeZone", "Etc/UTC");
-            assertThat(CronSchedule.parse((String) spec.get("schedule")).description())
-                    .isEqualTo("at 06:30");
-            assertThat(map(spec, "jobTemplate", "spec")).containsEntry("backoffLimit", 0);
+            assertDailyAtHalfPastSixWithoutRetries(cronJob);
             assertThat(command(cronJob)).isEqualTo(CHECK);
             assertLimited(cronJob);
         }
+    }
 
-        private Map<String, Object> cronJob(String name) {
-            return documents.stream()
-                    .filter(document -> "CronJob".equals(document.get("kind")))
-                    .filter(document -> name.equals(map(document, "metadata").get("name")))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no CronJob " + name));
-        }
+    private static Map<String, Object> cronJob(List<Map<String, Object>> documents, String name) {
+        return documents.stream()
+                .filter(document -> "CronJob".equals(document.get("kind")))
+                .filter(document -> name.equals(map(document, "metadata").get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no CronJob " + name));
+    }
 
-        private static Map<String, Object> container(Map<String, Object> cronJob) {
-            Map<String, Object> pod = map(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
-            assertThat(pod).containsEntry("restartPolicy", "Never");
-            return list(pod, "containers").get(0);
-        }
+    private static void assertHourlyAtFivePastWithinTheHourNotRetriedOnExitThree(Map<String, Object> cronJob) {
+        Map<String, Object> spec = map(cronJob, "spec");
+        Map<String, Object> job = map(spec, "jobTemplate", "spec");
 
-        private static String command(Map<String, Object> cronJob) {
-            @SuppressWarnings("unchecked")
-            List<String> command = (List<String>) container(cronJob).get("command");
-            return String.join(" ", command);
-        }
+        assertThat(cronJob).containsEntry("apiVersion", "batch/v1");
+        assertThat(spec)
+                .containsEntry("schedule", CronSchedule.DEFAULT_EXPRESSION)
+                .containsEntry("timeZone", "Etc/UTC")
+                .containsEntry("concurrencyPolicy", "Forbid");
+        int startingDeadline = (Integer) spec.get("startingDeadlineSeconds");
+        int activeDeadline = (Integer) job.get("activeDeadlineSeconds");
+        assertThat(5 * 60 + startingDeadline + activeDeadline)
+                .as("the latest end of an attempt, in seconds after the hour")
+                .isLessThanOrEqualTo(3600);
+        assertThat((Integer) job.get("backoffLimit")).isPositive();
+        assertThat(list(map(job, "podFailurePolicy"), "rules")).singleElement().satisfies(rule -> assertThat(rule)
+                .containsEntry("action", "FailJob")
+                .extracting(r -> ((Map<?, ?>) r).get("onExitCodes"))
+                .isEqualTo(Map.of("containerName", "pvw", "operator", "In", "values", List.of(3))));
+    }
 
-        private static void assertLimited(Map<String, Object> cronJob) {
-            Map<String, Object> resources = map(container(cronJob), "resources");
-            assertThat(map(resources, "limits")).containsKeys("cpu", "memory");
-            assertThat(map(resources, "requests")).containsKeys("cpu", "memory");
-        }
+    private static void assertDailyAtHalfPastSixWithoutRetries(Map<String, Object> cronJob) {
+        Map<String, Object> spec = map(cronJob, "spec");
+
+        assertThat(spec).containsEntry("concurrencyPolicy", "Forbid").containsEntry("timeZone", "Etc/UTC");
+        assertThat(CronSchedule.parse((String) spec.get("schedule")).description())
+                .isEqualTo("at 06:30");
+        assertThat(map(spec, "jobTemplate", "spec")).containsEntry("backoffLimit", 0);
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> cronJob) {
+        Map<String, Object> pod = map(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
+        assertThat(pod).containsEntry("restartPolicy", "Never");
+        return pod;
+    }
+
+    private static Map<String, Object> container(Map<String, Object> cronJob) {
+        return list(podSpec(cronJob), "containers").get(0);
+    }
+
+    private static String command(Map<String, Object> cronJob) {
+        @SuppressWarnings("unchecked")
+        List<String> command = (List<String>) container(cronJob).get("command");
+        return String.join(" ", command);
+    }
+
+    private static void assertLimited(Map<String, Object> cronJob) {
+        Map<String, Object> resources = map(container(cronJob), "resources");
+        assertThat(map(resources, "limits")).containsKeys("cpu", "memory");
+        assertThat(map(resources, "requests")).containsKeys("cpu", "memory");
     }
 
     @Nested
@@ -261,12 +278,7 @@ class DeployRecipesTest {
 
         @Test
         void pythonCompilesTheDag(@TempDir Path cache) throws Exception {
-            assumeTrue(onPath("python3"), "python3 is not installed here");
-            Path copy = Files.copy(dag, cache.resolve("pvw_dag.py"));
-
-            String output = run(cache, List.of("python3", "-m", "py_compile", copy.toString()));
-
-            assertThat(output).isEmpty();
+            assertCompiles(dag, cache);
         }
 
         @Test
@@ -297,12 +309,207 @@ class DeployRecipesTest {
                     .contains("PVW + \" status --check\"");
         }
 
-        /** The text of one DAG's with-block. */
         private String dagSource(String dagId) {
-            int start = source.indexOf("dag_id=\"" + dagId + "\"");
-            assertThat(start).as("a DAG %s", dagId).isNotNegative();
-            int end = source.indexOf("\nwith DAG(", start);
-            return end < 0 ? source.substring(start) : source.substring(start, end);
+            return DeployRecipesTest.dagSource(source, dagId);
+        }
+    }
+
+    /** Python compiles the DAG file (a copy, so that no cache lands in deploy/), where python3 is installed. */
+    private static void assertCompiles(Path dag, Path cache) throws IOException, InterruptedException {
+        assumeTrue(onPath("python3"), "python3 is not installed here");
+        Path copy = Files.copy(dag, cache.resolve(dag.getFileName()));
+
+        String output = run(cache, List.of("python3", "-m", "py_compile", copy.toString()));
+
+        assertThat(output).isEmpty();
+    }
+
+    /** The text of one DAG's with-block. */
+    private static String dagSource(String source, String dagId) {
+        int start = source.indexOf("dag_id=\"" + dagId + "\"");
+        assertThat(start).as("a DAG %s", dagId).isNotNegative();
+        int end = source.indexOf("\nwith DAG(", start);
+        return end < 0 ? source.substring(start) : source.substring(start, end);
+    }
+
+    /**
+     * The recipes for a Spark cluster (deploy/spark): pvw-spark.jar submitted with Iceberg's extensions and the
+     * catalog {@code lake}, the same commands at the same times as the other recipes.
+     */
+    @Nested
+    class Spark {
+        private static final Path FOLDER = DEPLOY.resolve("spark");
+        private static final String EXTENSIONS =
+                "spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
+        private static final String CATALOG = "spark.sql.catalog.lake=org.apache.iceberg.spark.SparkCatalog";
+        private static final String GLUE =
+                "spark.sql.catalog.lake.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog";
+        private static final String S3_FILE_IO = "spark.sql.catalog.lake.io-impl=org.apache.iceberg.aws.s3.S3FileIO";
+        private static final String REST = "spark.sql.catalog.lake.type=rest";
+
+        private final Path dag = FOLDER.resolve("pvw_spark_dag.py");
+        private final String dagSource = read(dag);
+        private final List<Map<String, Object>> kubernetes = yamlDocuments(FOLDER.resolve("spark-submit-cronjob.yaml"));
+
+        @Test
+        void pythonCompilesTheDag(@TempDir Path cache) throws Exception {
+            assertCompiles(dag, cache);
+        }
+
+        @Test
+        void theHourlyDagSubmitsARunAsOfItsSlotOneAtATimeAndSkipsAnAttemptPastTheHour() {
+            String hourly = dagSource(dagSource, "pvw_spark_hourly");
+
+            assertThat(hourly)
+                    .contains("schedule=\"5 * * * *\"")
+                    .contains("tz=\"UTC\"")
+                    .contains("catchup=False")
+                    .contains("max_active_runs=1")
+                    .containsPattern("\"retries\": [1-9]")
+                    .contains("pre_execute=skip_when_too_late")
+                    .contains(
+                            "\"run\",\n        \"--as-of\",\n        \"{{ data_interval_end.strftime('%Y-%m-%dT%H:%M:%S') }}\"");
+            assertThat(dagSource)
+                    .contains("java_class=\"dev.pvw.cli.Main\"")
+                    .contains("application_args=[\"--warehouse\", f\"spark:{CATALOG}\", *command]")
+                    .contains("CATALOG = \"lake\"")
+                    .contains("slot_end = context[\"data_interval_end\"].start_of(\"hour\").add(hours=1)")
+                    .contains("raise AirflowSkipException(");
+        }
+
+        @Test
+        void theDailyDagSubmitsTheCheckWithoutRetries() {
+            assertThat(dagSource(dagSource, "pvw_spark_daily_check"))
+                    .contains("schedule=\"30 6 * * *\"")
+                    .contains("\"retries\": 0")
+                    .contains("pvw(\"pvw_status_check\", \"status\", \"--check\"");
+        }
+
+        @Test
+        void theMaintenanceDagRunsDailyAndWaitsForTheRunLock() {
+            assertThat(dagSource(dagSource, "pvw_spark_daily_maintain"))
+                    .contains("schedule=\"30 4 * * *\"")
+                    .contains("max_active_runs=1")
+                    .contains("pvw(\"pvw_maintain\", \"--lock-wait\", \"900\", \"maintain\"");
+        }
+
+        @Test
+        void theDagHasBothCatalogsSettingsAndNoSecret() {
+            String settings = dagSource
+                    .replace("f\"spark.sql.catalog.{CATALOG}", "\"spark.sql.catalog.lake")
+                    .replace("\": \"", "=");
+
+            assertThat(settings)
+                    .contains(EXTENSIONS, CATALOG, REST, GLUE, S3_FILE_IO)
+                    .contains("\"spark.sql.catalog.lake.uri=")
+                    .doesNotContain(".credential=", ".token=");
+        }
+
+        @Test
+        void theKubernetesRunIsAnHourlyCronJobWhosePodIsSparksDriver() {
+            Map<String, Object> cronJob = cronJob(kubernetes, "pvw-spark-run");
+
+            assertHourlyAtFivePastWithinTheHourNotRetriedOnExitThree(cronJob);
+            assertThat(command(cronJob))
+                    .contains("spark-submit --master k8s://https://kubernetes.default.svc --deploy-mode client")
+                    .contains("--class dev.pvw.cli.Main")
+                    .contains("--conf spark.kubernetes.driver.pod.name=\"$POD_NAME\"")
+                    .contains("--conf spark.driver.host=\"$POD_IP\"")
+                    .contains("--conf " + EXTENSIONS, "--conf " + CATALOG, "--conf " + REST)
+                    .endsWith(" /opt/pvw/pvw-spark.jar --warehouse spark:lake run --as-of"
+                            + " \"$(date -u +%Y-%m-%dT%H:05:00)\"");
+            assertThat(list(container(cronJob), "env"))
+                    .extracting(variable -> variable.get("name"))
+                    .contains("POD_NAME", "POD_IP", "POD_NAMESPACE");
+            assertLimited(cronJob);
+        }
+
+        @Test
+        void theKubernetesCheckRunsDailyInLocalModeWithoutRetries() {
+            Map<String, Object> cronJob = cronJob(kubernetes, "pvw-spark-check");
+
+            assertDailyAtHalfPastSixWithoutRetries(cronJob);
+            assertThat(command(cronJob))
+                    .contains("--master \"local[2]\"")
+                    .contains("--conf " + EXTENSIONS, "--conf " + CATALOG)
+                    .endsWith(" /opt/pvw/pvw-spark.jar --warehouse spark:lake status --check");
+            assertLimited(cronJob);
+        }
+
+        @Test
+        void theKubernetesMaintenanceRunsDailyUnderTheRunLock() {
+            Map<String, Object> cronJob = cronJob(kubernetes, "pvw-spark-maintain");
+
+            assertThat(map(cronJob, "spec")).containsEntry("schedule", "30 4 * * *");
+            assertThat(command(cronJob))
+                    .contains("--conf " + EXTENSIONS, "--conf " + CATALOG)
+                    .endsWith(" /opt/pvw/pvw-spark.jar --warehouse spark:lake --lock-wait 900 maintain");
+            assertLimited(cronJob);
+        }
+
+        @Test
+        void theKubernetesDriverMayStartItsExecutors() {
+            Map<String, Object> serviceAccount = kubernetes.stream()
+                    .filter(document -> "ServiceAccount".equals(document.get("kind")))
+                    .findFirst()
+                    .orElseThrow();
+            Object name = map(serviceAccount, "metadata").get("name");
+            Map<String, Object> binding = kubernetes.stream()
+                    .filter(document -> "RoleBinding".equals(document.get("kind")))
+                    .findFirst()
+                    .orElseThrow();
+
+            assertThat(list(binding, "subjects")).singleElement().satisfies(subject -> assertThat(subject)
+                    .containsEntry("name", name));
+            for (String job : List.of("pvw-spark-run", "pvw-spark-check", "pvw-spark-maintain")) {
+                assertThat(podSpec(cronJob(kubernetes, job))).containsEntry("serviceAccountName", name);
+            }
+            Map<String, Object> role = kubernetes.stream()
+                    .filter(document -> "Role".equals(document.get("kind")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(list(role, "rules")).singleElement().satisfies(rule -> assertThat(rule.get("verbs"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .contains("create", "watch", "delete"));
+        }
+
+        @Test
+        void theEmrStepSubmitsARunInClientModeWithGlueAsTheCatalog() throws IOException {
+            JsonNode steps = new ObjectMapper().readTree(read(FOLDER.resolve("emr-step.json")));
+            JsonNode step = steps.get(0);
+            List<String> args = new ArrayList<>();
+            step.path("HadoopJarStep").path("Args").forEach(arg -> args.add(arg.asText()));
+            String command = String.join(" ", args);
+
+            assertThat(steps).hasSize(1);
+            assertThat(step.path("HadoopJarStep").path("Jar").asText()).isEqualTo("command-runner.jar");
+            assertThat(command)
+                    .startsWith("spark-submit --deploy-mode client --class dev.pvw.cli.Main ")
+                    .contains("--conf " + EXTENSIONS, "--conf " + CATALOG, "--conf " + GLUE, "--conf " + S3_FILE_IO)
+                    .contains("--packages org.apache.iceberg:iceberg-aws-bundle:")
+                    .endsWith("/pvw-spark.jar --warehouse spark:lake run --as-of ${AS_OF}");
+            assertThat(read(FOLDER.resolve("README.md")))
+                    .contains("AS_OF=\"$(date -u +%Y-%m-%dT%H:05:00)\" envsubst '$AS_OF' < emr-step.json");
+        }
+
+        /** The AWS bundle named anywhere in deploy/spark is the Iceberg version pvw-spark.jar is built with. */
+        @Test
+        void theIcebergAwsBundleIsTheVersionOfTheJarsIcebergRuntime() throws IOException {
+            Matcher version = Pattern.compile("<iceberg.version>([^<]+)</iceberg.version>")
+                    .matcher(read(Path.of("pom.xml")));
+            assertThat(version.find()).isTrue();
+            Pattern bundle = Pattern.compile("iceberg-aws-bundle[:/-]([0-9][0-9.]*[0-9])");
+            List<String> named = new ArrayList<>();
+            try (Stream<Path> files = Files.list(FOLDER)) {
+                for (Path file : files.toList()) {
+                    bundle.matcher(read(file))
+                            .results()
+                            .forEach(match -> named.add(file.getFileName() + ": " + match.group(1)));
+                }
+            }
+
+            assertThat(named).hasSizeGreaterThanOrEqualTo(3).allSatisfy(entry -> assertThat(entry)
+                    .endsWith(": " + version.group(1)));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.pvw.PvwException.ErrorCode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * The one Spark application of this JVM and a session of it per warehouse opened. Starting Spark costs seconds, so it
@@ -48,17 +49,7 @@ public final class SparkSessions {
 
     /** A new session of the Spark application pvw was submitted to, whose configuration names the catalog. */
     static SparkSession submittedSession(String catalog) {
-        SparkSession active;
-        try {
-            active = SparkSession.active();
-        } catch (IllegalStateException e) {
-            throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "spark:" + catalog + " names a catalog of the Spark application pvw runs in, but pvw is not"
-                            + " running in one; submit pvw's Spark jar with spark-submit, or use spark:local:DIR.",
-                    e);
-        }
-        SparkSession session = active.newSession();
+        SparkSession session = application(catalog).newSession();
         String catalogClass = session.conf().get("spark.sql.catalog." + catalog, "");
         if (catalogClass.isEmpty()) {
             throw new PvwException(
@@ -75,6 +66,26 @@ public final class SparkSessions {
         session.conf().set("spark.sql.catalog." + catalog + ".cache-enabled", "false");
         configure(session, catalog);
         return session;
+    }
+
+    /**
+     * The Spark application pvw runs in. spark-submit hands its configuration to pvw's main class as {@code spark.*}
+     * system properties and starts no session: the first one starts here, from them. Code that started Spark before
+     * calling pvw has a session already.
+     */
+    private static SparkSession application(String catalog) {
+        if (System.getProperty("spark.master") != null) {
+            return SparkSession.builder().getOrCreate();
+        }
+        Option<SparkSession> active = SparkSession.getActiveSession();
+        Option<SparkSession> started = active.isDefined() ? active : SparkSession.getDefaultSession();
+        if (started.isEmpty()) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "spark:" + catalog + " names a catalog of the Spark application pvw runs in, but pvw is not"
+                            + " running in one; submit pvw's Spark jar with spark-submit, or use spark:local:DIR.");
+        }
+        return started.get();
     }
 
     /** The settings every pvw session has, and the warehouse's catalog as the one unqualified names resolve in. */
