@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * finishes the publishing. Each process starts Spark, which takes tens of seconds: the fast tier runs a kill before
  * publishing (caught by a log line, not the test hook) and one while publishing; the full tier runs every scenario.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 @FastTierSample({
     "aRunKilledPartWayLeavesTheWarehouseAsItWasAndTheNextRunCompletesIt",
     "aRunKilledWhilePublishingLeavesEachTableAsBeforeOrAfterItAndTheNextCommandThatWritesFinishesIt"
@@ -88,7 +88,7 @@ class SparkKillIT extends AbstractKillIT {
     /** A process starts Spark before it does anything, and plans each statement as it goes. */
     @Override
     Duration stepTimeout() {
-        return Duration.ofMinutes(3);
+        return Duration.ofMinutes(5);
     }
 
     @Test
@@ -120,7 +120,6 @@ class SparkKillIT extends AbstractKillIT {
         CliResult init = warehouse.pvw("init");
 
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        assertThat(init.err()).contains("Run 2 was stopped while publishing its tables; finished publishing it");
         assertThat(CommittedState.of(warehouse)).isEqualTo(after);
         assertThat(runOutcomes()).containsExactly("succeeded", "succeeded");
         assertThat(warehouse.currentMart()).isEqualTo(expectedMart(CURRENT_POSTCODE));

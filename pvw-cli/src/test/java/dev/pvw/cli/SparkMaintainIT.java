@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvw.testing.CliResult;
 import dev.pvw.testing.CommittedState;
+import dev.pvw.testing.FastTierSample;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.SparkTestingEngine;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code pvw maintain} on Spark with Iceberg tables: it compacts, expires and cleans without changing a number, and
  * waits for the run lock like a run. The warehouse is made here, not copied: a copy shares its original's table
- * locations, whose files are not the copy's to clean.
+ * locations, whose files are not the copy's to clean. Two runs and the maintenance take a minute or more on Spark: the
+ * fast tier runs the lock's test, the full tier both.
  */
+@FastTierSample({"maintainWaitsForTheRunLockAndMayNotWaitIsRefusedWithOneSentence"})
 class SparkMaintainIT {
     @TempDir
     Path directory;
