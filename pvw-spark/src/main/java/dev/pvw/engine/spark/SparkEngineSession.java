@@ -13,9 +13,11 @@ import dev.pvw.warehouse.WorkTables;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.iceberg.Snapshot;
@@ -39,6 +41,9 @@ final class SparkEngineSession implements EngineSession {
     private final WarehouseCatalog catalog;
     private final RunLock runLock;
 
+    /** The Iceberg work tables this session made in its own namespace, which nothing else writes. */
+    private final Set<String> workTables = new HashSet<>();
+
     SparkEngineSession(WarehouseUrl url, SparkSession session, WarehouseCatalog catalog, RunLock runLock) {
         this.url = requireNonNull(url, "url");
         this.session = requireNonNull(session, "session");
@@ -52,6 +57,11 @@ final class SparkEngineSession implements EngineSession {
      */
     @Override
     public int update(String sql, Map<String, ?> parameters) {
+        Optional<SqlStatements.Filled> filled = SqlStatements.filled(sql);
+        if (filled.isPresent()) {
+            fill(filled.get(), parameters);
+            return 0;
+        }
         Optional<SqlStatements.Written> written = SqlStatements.written(sql);
         Optional<TableIdentifier> table = written.flatMap(write -> catalog.identifier(write.table()));
         Long before = table.map(catalog::currentSnapshotId).orElse(null);
@@ -64,7 +74,14 @@ final class SparkEngineSession implements EngineSession {
 
     @Override
     public void execute(String sql) {
-        SqlStatements.split(sql).forEach(statement -> run(statement, Map.of()));
+        for (String statement : SqlStatements.split(sql)) {
+            Optional<String> dropped = SqlStatements.droppedTable(statement);
+            if (dropped.isPresent()) {
+                dropWorkTable(statement, dropped.get());
+            } else {
+                run(statement, Map.of());
+            }
+        }
     }
 
     @Override
@@ -111,11 +128,41 @@ final class SparkEngineSession implements EngineSession {
         catalog.dropScratch();
     }
 
+    /**
+     * Fills a work table with its query's result, computed now and kept by Spark (a local checkpoint) under a temporary
+     * view of the table's name: unlike an Iceberg table it costs no files and no commit, and unlike a cached or plain
+     * view it is never recomputed when a table it read is written later in the run. Its blocks live on the executors:
+     * an executor lost mid-run fails the run, which the next run does again.
+     */
+    private void fill(SqlStatements.Filled filled, Map<String, ?> parameters) {
+        Dataset<org.apache.spark.sql.Row> query = run(filled.query(), parameters);
+        long started = System.nanoTime();
+        guarded(() -> {
+            query.localCheckpoint(true).createOrReplaceTempView(filled.table());
+            return null;
+        });
+        LOG.trace("Spark work table {} filled in {} ms", filled.table(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Drops a work table: its temporary view, or the Iceberg table this session made; a name it never made is skipped
+     * without asking the catalog, since the session's namespace is its own and a run drops every work table twice.
+     */
+    private void dropWorkTable(String statement, String table) {
+        if (session.catalog().dropTempView(table)) {
+            return;
+        }
+        if (workTables.remove(table)) {
+            run(statement, Map.of());
+        }
+    }
+
     private Dataset<org.apache.spark.sql.Row> run(String sql, Map<String, ?> parameters) {
         Map<String, Object> arguments = new HashMap<>(parameters);
         long started = System.nanoTime();
         String statement = SqlStatements.rendered(sql);
         Dataset<org.apache.spark.sql.Row> result = guarded(() -> session.sql(statement, arguments));
+        SqlStatements.createdTable(statement).ifPresent(workTables::add);
         LOG.trace("Spark statement took {} ms", (System.nanoTime() - started) / 1_000_000);
         return result;
     }
