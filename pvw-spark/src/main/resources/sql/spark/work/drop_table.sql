@@ -1,3 +1,3 @@
--- A work table: a filled one's temporary view, or a scratch Iceberg table with its files (SparkEngineSession skips one
--- the session never made).
+-- A work table: a filled one's temporary view; an Iceberg one stays until it is made again or the session ends
+-- (SparkEngineSession.dropWorkTable).
 DROP TABLE IF EXISTS <table> PURGE

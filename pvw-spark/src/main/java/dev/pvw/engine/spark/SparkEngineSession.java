@@ -13,11 +13,9 @@ import dev.pvw.warehouse.WorkTables;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.iceberg.Snapshot;
@@ -40,9 +38,6 @@ final class SparkEngineSession implements EngineSession {
     private final SparkSession session;
     private final WarehouseCatalog catalog;
     private final RunLock runLock;
-
-    /** The Iceberg work tables this session made in its own namespace, which nothing else writes. */
-    private final Set<String> workTables = new HashSet<>();
 
     SparkEngineSession(WarehouseUrl url, SparkSession session, WarehouseCatalog catalog, RunLock runLock) {
         this.url = requireNonNull(url, "url");
@@ -77,7 +72,7 @@ final class SparkEngineSession implements EngineSession {
         for (String statement : SqlStatements.split(sql)) {
             Optional<String> dropped = SqlStatements.droppedTable(statement);
             if (dropped.isPresent()) {
-                dropWorkTable(statement, dropped.get());
+                dropWorkTable(dropped.get());
             } else {
                 run(statement, Map.of());
             }
@@ -145,16 +140,12 @@ final class SparkEngineSession implements EngineSession {
     }
 
     /**
-     * Drops a work table: its temporary view, or the Iceberg table this session made; a name it never made is skipped
-     * without asking the catalog, since the session's namespace is its own and a run drops every work table twice.
+     * Drops a work table's temporary view. An Iceberg work table is left in the session's own namespace, where nothing
+     * reads it before the next run makes it again (replacing it) and the session's end drops it with its files: dropping
+     * one with its files cost a second or two, some six times a run.
      */
-    private void dropWorkTable(String statement, String table) {
-        if (session.catalog().dropTempView(table)) {
-            return;
-        }
-        if (workTables.remove(table)) {
-            run(statement, Map.of());
-        }
+    private void dropWorkTable(String table) {
+        session.catalog().dropTempView(table);
     }
 
     private Dataset<org.apache.spark.sql.Row> run(String sql, Map<String, ?> parameters) {
@@ -162,7 +153,6 @@ final class SparkEngineSession implements EngineSession {
         long started = System.nanoTime();
         String statement = SqlStatements.rendered(sql);
         Dataset<org.apache.spark.sql.Row> result = guarded(() -> session.sql(statement, arguments));
-        SqlStatements.createdTable(statement).ifPresent(workTables::add);
         LOG.trace("Spark statement took {} ms", (System.nanoTime() - started) / 1_000_000);
         return result;
     }

@@ -32,10 +32,6 @@ final class SqlStatements {
     private static final Pattern DROPPED_WORK_TABLE = Pattern.compile(
             "^DROP\\s+TABLE\\s+IF\\s+EXISTS\\s+([a-z_][a-z0-9_]*)(?:\\s+PURGE)?$", Pattern.CASE_INSENSITIVE);
 
-    /** A table made in the session's namespace, as sql/spark/work/create_appended.sql makes a work table. */
-    private static final Pattern CREATED_WORK_TABLE =
-            Pattern.compile("^CREATE\\s+TABLE\\s+([a-z_][a-z0-9_]*)\\s*\\(", Pattern.CASE_INSENSITIVE);
-
     private SqlStatements() {}
 
     /** The work table a statement fills with a query's result, and the query; empty for any other statement. */
@@ -49,13 +45,6 @@ final class SqlStatements {
         Matcher matcher =
                 DROPPED_WORK_TABLE.matcher(withoutLeadingComments(statement).strip());
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    /** The plain (unqualified) table a {@code CREATE TABLE} makes; empty for any other statement. */
-    static Optional<String> createdTable(String statement) {
-        Matcher matcher =
-                CREATED_WORK_TABLE.matcher(withoutLeadingComments(statement).strip());
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**
