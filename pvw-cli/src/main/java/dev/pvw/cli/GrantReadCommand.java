@@ -40,8 +40,8 @@ final class GrantReadCommand implements Callable<Integer> {
         if (!dialect.supportsRoles()) {
             throw new PvwException(
                     ErrorCode.USAGE,
-                    "grant-read needs a PostgreSQL warehouse (jdbc:postgresql://...); " + dialect.name()
-                            + " has no roles, so " + dialect.readAccessAdvice() + ".");
+                    "grant-read needs a PostgreSQL warehouse (jdbc:postgresql://...), as " + dialect.name()
+                            + " has no roles; " + dialect.readAccessAdvice() + ".");
         }
         try (Warehouse warehouse = pvw.openWarehouse()) {
             new SchemaMigrator(warehouse, pvw.context().clock()).migrate();

@@ -7,14 +7,12 @@ import dev.pvw.testing.TestingEngine;
 /**
  * The SPEC rules on Spark in local mode, with every table an Iceberg table. A run takes seconds there, so the fast
  * tier runs a sample that goes through the Spark-specific statements (the MERGEs, the fingerprints, the work tables, a
- * same-day replacement, a replaced batch, quarantine, a recreated table); the full tier runs every rule.
+ * same-day replacement, a replaced batch; quarantine is in SparkQuarantineIT's sample); the full tier runs every rule.
  */
 @FastTierSample({
     "aNewSnapshotOnTheSameDayReplacesTheLastOne",
     "aMoveCorrectsTheCurrentMartOverAllHistoryButNotThePostcodeAtView",
-    "aBatchWithDifferentContentForAnHourReplacesIt",
-    "conflictingPostcodesAreQuarantinedAndTheUserKeepsItsPreviousPostcode",
-    "initAndRunRecreateATableThatWentMissing"
+    "aBatchWithDifferentContentForAnHourReplacesIt"
 })
 class SparkSpecRulesIT extends AbstractSpecRulesIT {
     @Override

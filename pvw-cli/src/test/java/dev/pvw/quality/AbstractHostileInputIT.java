@@ -55,6 +55,24 @@ abstract class AbstractHostileInputIT {
     /** How the engine's information schema names a type the test wrote as {@code sqlType}. */
     abstract String shownType(String sqlType);
 
+    /** The engine's spelling of a column type the test writes in its DDL; the SQL standard's by default. */
+    String columnType(String sqlType) {
+        return sqlType;
+    }
+
+    /** A FROM clause of {@code rows} rows, for the test's own INSERT ... SELECT. */
+    String rowsFrom(long rows) {
+        return "generate_series(1, " + rows + ") AS numbers(i)";
+    }
+
+    /** The column list of a CREATE TABLE written with the SQL standard's types, in the engine's spelling. */
+    private String columns(String... columns) {
+        return Stream.of(columns)
+                .map(column -> column.substring(0, column.indexOf(' ') + 1)
+                        + columnType(column.substring(column.indexOf(' ') + 1)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @BeforeAll
     void commitAFirstRun(@TempDir Path templateDirectory) {
         firstRun = TestingWarehouse.initialized(engine(), templateDirectory);
@@ -122,7 +140,8 @@ abstract class AbstractHostileInputIT {
     void aColumnOfAnUnexpectedTypeFailsNamingTheTableColumnAndTypes(
             String table, String columns, String column, String type, String expected) {
         landNewContent();
-        warehouse.execute("DROP TABLE raw." + table, "CREATE TABLE raw." + table + " (" + columns + ")");
+        warehouse.execute(
+                "DROP TABLE raw." + table, "CREATE TABLE raw." + table + " (" + columns(columns.split(", ")) + ")");
 
         assertFailsChangingNothing(
                 "raw." + table + "." + column + " is " + shownType(type) + " where " + expected + " is expected");
@@ -132,10 +151,11 @@ abstract class AbstractHostileInputIT {
     void narrowerIntegerAndTextTypesAreReadAsTheContractsTypes() {
         warehouse.execute(
                 "DROP TABLE raw.users_extract",
-                "CREATE TABLE raw.users_extract (id INTEGER, postcode TEXT)",
+                "CREATE TABLE raw.users_extract (" + columns("id INTEGER", "postcode TEXT") + ")",
                 "INSERT INTO raw.users_extract VALUES (1, 'C'), (2, 'B')",
                 "DROP TABLE raw.pageviews_extract",
-                "CREATE TABLE raw.pageviews_extract (user_id SMALLINT, url TEXT, pageview_datetime TIMESTAMP)",
+                "CREATE TABLE raw.pageviews_extract ("
+                        + columns("user_id SMALLINT", "url TEXT", "pageview_datetime TIMESTAMP") + ")",
                 "INSERT INTO raw.pageviews_extract VALUES (1, '/a', TIMESTAMP '2026-01-02 10:00:00')");
 
         warehouse.run("2026-01-02T11:05:00", 0);
@@ -345,7 +365,7 @@ abstract class AbstractHostileInputIT {
                 "DELETE FROM raw.pageviews_extract",
                 "INSERT INTO raw.pageviews_extract (user_id, url, pageview_datetime)"
                         + " SELECT 1, '/same', TIMESTAMP '2026-01-02 10:00:00'"
-                        + " FROM generate_series(1, " + rows + ") AS numbers(i)");
+                        + " FROM " + rowsFrom(rows));
 
         CliResult result = warehouse.run("2026-01-02T11:05:00", 0);
 

@@ -29,6 +29,12 @@ final class RandomScenario {
     static final java.util.Map<String, List<Long>> FAST_SEEDS =
             java.util.Map.of("duckdb", List.of(1L, 2L, 3L), "postgresql", List.of(4L, 5L, 6L));
 
+    /**
+     * The seeds an engine whose runs take seconds runs in the full tier instead of {@link #SEEDS}: Spark, where a
+     * scenario's 45 runs take some ten minutes; it runs none in the fast tier (see SparkRandomizedScenariosIT).
+     */
+    static final java.util.Map<String, List<Long>> FULL_SEEDS = java.util.Map.of("spark", List.of(7L, 8L));
+
     static final int STEPS = 45;
 
     private static final LocalDateTime START = LocalDateTime.parse("2026-03-02T00:00:00");
@@ -53,13 +59,15 @@ final class RandomScenario {
     }
 
     /**
-     * The seeds to run on {@code engine}: those of {@code -Dpvw.seeds} when given, else {@link #SEEDS} in the full tier
-     * and the engine's {@link #FAST_SEEDS} in the fast one.
+     * The seeds to run on {@code engine}: those of {@code -Dpvw.seeds} when given, else {@link #SEEDS} (or the engine's
+     * {@link #FULL_SEEDS}) in the full tier and the engine's {@link #FAST_SEEDS} in the fast one.
      */
     static List<Long> seeds(String engine) {
         String chosen = System.getProperty("pvw.seeds", "").strip();
         if (chosen.isEmpty()) {
-            return TestTier.full() ? SEEDS : FAST_SEEDS.getOrDefault(engine, SEEDS.subList(0, 3));
+            return TestTier.full()
+                    ? FULL_SEEDS.getOrDefault(engine, SEEDS)
+                    : FAST_SEEDS.getOrDefault(engine, SEEDS.subList(0, 3));
         }
         return List.of(chosen.split(",")).stream()
                 .map(String::strip)

@@ -64,8 +64,9 @@ public record CommittedState(Map<String, List<List<String>>> tables) {
         return switch (warehouse.engine().name()) {
             case "duckdb" -> "hash(" + columns + ")";
             case "postgresql" -> "hashtext(CAST(ROW(" + columns + ") AS text))";
-                // Summed as DECIMAL: Spark's ANSI mode fails a BIGINT sum that overflows.
-            case "spark" -> "CAST(xxhash64(" + columns + ") AS DECIMAL(38, 0))";
+                // Spark's hashes skip NULLs, and its BIGINT sum fails on overflow: a hash of the row as JSON, as
+                // DECIMAL.
+            case "spark" -> "CAST(xxhash64(to_json(struct(" + columns + "))) AS DECIMAL(38, 0))";
             default -> throw new IllegalArgumentException(
                     "No row hash for engine " + warehouse.engine().name());
         };

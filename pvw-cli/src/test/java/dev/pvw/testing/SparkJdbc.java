@@ -56,7 +56,10 @@ final class SparkJdbc {
                 collect(session, (String) args[0]);
                 yield 0;
             }
-            case "executeQuery" -> resultSet(query(session, (String) args[0]));
+            case "executeQuery" -> {
+                Dataset<Row> query = query(session, (String) args[0]);
+                yield resultSet(query.schema(), collect(query));
+            }
             case "close" -> null;
             default -> unsupported(method.getName());
         });
@@ -109,11 +112,7 @@ final class SparkJdbc {
     }
 
     private static List<Row> collect(SparkSession session, String sql) throws SQLException {
-        try {
-            return session.sql(sql).collectAsList();
-        } catch (Exception e) {
-            throw new SQLException(e.getMessage(), e);
-        }
+        return collect(query(session, sql));
     }
 
     private static Dataset<Row> query(SparkSession session, String sql) throws SQLException {
@@ -124,20 +123,24 @@ final class SparkJdbc {
         }
     }
 
-    private static ResultSet resultSet(Dataset<Row> query) throws SQLException {
-        List<Row> rows;
+    private static List<Row> collect(Dataset<Row> query) throws SQLException {
         try {
-            rows = query.collectAsList();
+            return query.collectAsList();
         } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
-        int columns = query.schema().size();
-        ResultSetMetaData metaData = proxy(ResultSetMetaData.class, (proxy, method, args) -> {
-            if (method.getName().equals("getColumnCount")) {
-                return columns;
-            }
-            return unsupported(method.getName());
+    }
+
+    /** The columns of a result, as far as the tests ask: how many, and their names. */
+    private static ResultSetMetaData metaData(StructType schema) {
+        return proxy(ResultSetMetaData.class, (proxy, method, args) -> switch (method.getName()) {
+            case "getColumnCount" -> schema.size();
+            case "getColumnName", "getColumnLabel" -> schema.fields()[(int) args[0] - 1].name();
+            default -> unsupported(method.getName());
         });
+    }
+
+    private static ResultSet resultSet(StructType schema, List<Row> rows) {
         int[] position = {-1};
         boolean[] wasNull = {false};
         return proxy(ResultSet.class, (proxy, method, args) -> {
@@ -150,7 +153,7 @@ final class SparkJdbc {
                 case "wasNull":
                     return wasNull[0];
                 case "getMetaData":
-                    return metaData;
+                    return metaData(schema);
                 default:
                     break;
             }

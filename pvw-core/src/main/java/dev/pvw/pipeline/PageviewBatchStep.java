@@ -78,7 +78,9 @@ final class PageviewBatchStep {
         warehouse.update("pageviews/insert_user_hours", batch);
         warehouse.update("pageviews/add_batch", Map.of());
         warehouse.update("pageviews/add_batch_current", Map.of());
-        warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));
+        if (counts.quarantinedRows() > 0) {
+            warehouse.update("pageviews/quarantine", Map.of("run_id", runId, "batch_id", batchId));
+        }
 
         Map<String, Object> record = new HashMap<>();
         record.put("batch_id", batchId);

@@ -106,7 +106,10 @@ final class UsersSnapshotStep {
         warehouse.update("users/delta_at_view", Map.of());
         reattribute();
 
-        long quarantined = warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
+        // Every row of the extract that is not valid is quarantined: with none, the statement is skipped.
+        long quarantined = counts.rows() == counts.validRows()
+                ? 0
+                : warehouse.update("users/quarantine", Map.of("run_id", runId, "snapshot_id", snapshotId));
         warehouse.update(
                 "users/record_snapshot",
                 Map.ofEntries(
@@ -181,10 +184,10 @@ final class UsersSnapshotStep {
                 row.getLong("distinct_ids"));
     }
 
-    /** What the guards look at in a users extract. */
-    record GuardCounts(long distinctIds, long validRows) {
-        static final RowMapper<GuardCounts> MAPPER =
-                row -> new GuardCounts(row.getLong("distinct_ids"), row.getLong("valid_rows"));
+    /** What the guards look at in a users extract, and its rows as read (those not valid are quarantined). */
+    record GuardCounts(long distinctIds, long validRows, long rows) {
+        static final RowMapper<GuardCounts> MAPPER = row ->
+                new GuardCounts(row.getLong("distinct_ids"), row.getLong("valid_rows"), row.getLong("extract_rows"));
     }
 
     /** How a snapshot changes the users. */

@@ -1,5 +1,5 @@
--- A work table filled by its definition's query (WorkTable.filledBy): an Iceberg table in the session's own scratch
--- namespace, its current one, which it drops at its end. Not a cached view: Spark recomputes a cached view when a
--- table it reads is written, and a run writes the very tables its work tables were read from.
-CREATE TABLE <table> USING iceberg AS
+-- A work table filled by its definition's query (WorkTable.filledBy): the engine computes the query now and keeps its
+-- result under a temporary view of the table's name (SparkEngineSession.fill, a local checkpoint), so that it is read
+-- once, is never recomputed when a table it read is written later in the run, and costs no Iceberg commit.
+CREATE OR REPLACE TEMPORARY VIEW <table> AS
 <definition>

@@ -1,2 +1,3 @@
--- A work table: a scratch Iceberg table, whose files go with it.
+-- A work table: a filled one's temporary view; an Iceberg one stays until it is made again or the session ends
+-- (SparkEngineSession.dropWorkTable).
 DROP TABLE IF EXISTS <table> PURGE

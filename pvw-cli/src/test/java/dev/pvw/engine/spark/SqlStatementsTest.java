@@ -40,4 +40,24 @@ class SqlStatementsTest {
         assertThat(SqlStatements.written("UPDATE core.runs SET outcome = 'x'")).isEmpty();
         assertThat(SqlStatements.written("SELECT 1")).isEmpty();
     }
+
+    @Test
+    void aFilledWorkTableIsNamedWithItsQueryAfterTheLeadingComments() {
+        assertThat(SqlStatements.filled(
+                        "-- why\nCREATE OR REPLACE TEMPORARY VIEW pvw_user_ids AS\n-- its own\nSELECT 1"))
+                .contains(new SqlStatements.Filled("pvw_user_ids", "-- its own\nSELECT 1"));
+        assertThat(SqlStatements.filled("CREATE TEMPORARY VIEW pvw_run_users AS SELECT 1"))
+                .isEmpty();
+        assertThat(SqlStatements.filled("CREATE TABLE pvw_x USING iceberg AS SELECT 1"))
+                .isEmpty();
+    }
+
+    @Test
+    void aDroppedWorkTableIsAPlainNameOfTheSessionsNamespace() {
+        assertThat(SqlStatements.droppedTable("DROP TABLE IF EXISTS pvw_delta_total PURGE"))
+                .contains("pvw_delta_total");
+        assertThat(SqlStatements.droppedTable("DROP TABLE IF EXISTS core.runs PURGE"))
+                .isEmpty();
+        assertThat(SqlStatements.droppedTable("DROP TABLE raw.users_extract")).isEmpty();
+    }
 }

@@ -30,7 +30,7 @@ final class SparkDialect implements Dialect {
 
     @Override
     public String readAccessAdvice() {
-        return "grant BI tools read access to the mart namespace in the Iceberg catalog or in the query engine they use"
+        return "give BI tools read access to the mart namespace in the Iceberg catalog or in the query engine they use"
                 + " (Trino, Snowflake, Athena, Spark) instead";
     }
 

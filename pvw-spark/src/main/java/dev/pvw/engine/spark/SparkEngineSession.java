@@ -55,6 +55,11 @@ final class SparkEngineSession implements EngineSession {
      */
     @Override
     public int update(String sql, Map<String, ?> parameters) {
+        Optional<SqlStatements.Filled> filled = SqlStatements.filled(sql);
+        if (filled.isPresent()) {
+            fill(filled.get(), parameters);
+            return 0;
+        }
         Optional<SqlStatements.Written> written = SqlStatements.written(sql);
         Optional<TableIdentifier> table = written.flatMap(write -> catalog.identifier(write.table()));
         Long before = table.map(catalog::currentSnapshotId).orElse(null);
@@ -67,7 +72,14 @@ final class SparkEngineSession implements EngineSession {
 
     @Override
     public void execute(String sql) {
-        SqlStatements.split(sql).forEach(statement -> run(statement, Map.of()));
+        for (String statement : SqlStatements.split(sql)) {
+            Optional<String> dropped = SqlStatements.droppedTable(statement);
+            if (dropped.isPresent()) {
+                dropWorkTable(dropped.get());
+            } else {
+                run(statement, Map.of());
+            }
+        }
     }
 
     @Override
@@ -128,6 +140,31 @@ final class SparkEngineSession implements EngineSession {
             session.catalog().dropTempView(table.name().sql());
         }
         catalog.dropScratch();
+    }
+
+    /**
+     * Fills a work table with its query's result, computed now and kept by Spark (a local checkpoint) under a temporary
+     * view of the table's name: unlike an Iceberg table it costs no files and no commit, and unlike a cached or plain
+     * view it is never recomputed when a table it read is written later in the run. Its blocks live on the executors:
+     * an executor lost mid-run fails the run, which the next run does again.
+     */
+    private void fill(SqlStatements.Filled filled, Map<String, ?> parameters) {
+        Dataset<org.apache.spark.sql.Row> query = run(filled.query(), parameters);
+        long started = System.nanoTime();
+        guarded(() -> {
+            query.localCheckpoint(true).createOrReplaceTempView(filled.table());
+            return null;
+        });
+        LOG.trace("Spark work table {} filled in {} ms", filled.table(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Drops a work table's temporary view. An Iceberg work table is left in the session's own namespace, where nothing
+     * reads it before the next run makes it again (replacing it) and the session's end drops it with its files: dropping
+     * one with its files cost a second or two, some six times a run.
+     */
+    private void dropWorkTable(String table) {
+        session.catalog().dropTempView(table);
     }
 
     private Dataset<org.apache.spark.sql.Row> run(String sql, Map<String, ?> parameters) {

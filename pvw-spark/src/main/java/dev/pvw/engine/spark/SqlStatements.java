@@ -23,7 +23,29 @@ final class SqlStatements {
             "^(INSERT\\s+INTO|DELETE\\s+FROM|MERGE\\s+INTO)\\s+([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A work table filled by a query, as sql/spark/work/create_filled.sql writes it: its name and the query. */
+    private static final Pattern FILLED_WORK_TABLE = Pattern.compile(
+            "^CREATE\\s+OR\\s+REPLACE\\s+TEMPORARY\\s+VIEW\\s+(pvw_[a-z0-9_]+)\\s+AS\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** A work table, or any plain name in the session's namespace, dropped as sql/spark/work/drop_table.sql does. */
+    private static final Pattern DROPPED_WORK_TABLE = Pattern.compile(
+            "^DROP\\s+TABLE\\s+IF\\s+EXISTS\\s+([a-z_][a-z0-9_]*)(?:\\s+PURGE)?$", Pattern.CASE_INSENSITIVE);
+
     private SqlStatements() {}
+
+    /** The work table a statement fills with a query's result, and the query; empty for any other statement. */
+    static Optional<Filled> filled(String sql) {
+        Matcher matcher = FILLED_WORK_TABLE.matcher(withoutLeadingComments(sql).strip());
+        return matcher.matches() ? Optional.of(new Filled(matcher.group(1), matcher.group(2))) : Optional.empty();
+    }
+
+    /** The plain (unqualified) table a {@code DROP TABLE IF EXISTS} drops; empty for any other statement. */
+    static Optional<String> droppedTable(String statement) {
+        Matcher matcher =
+                DROPPED_WORK_TABLE.matcher(withoutLeadingComments(statement).strip());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
 
     /**
      * The statement with the two portable spellings Spark lacks rendered as Spark writes them ({@code AS MATERIALIZED (}
@@ -111,6 +133,9 @@ final class SqlStatements {
             statements.add(text);
         }
     }
+
+    /** A work table filled by a query: its name and the query, which may have leading comments of its own. */
+    record Filled(String table, String query) {}
 
     /** A table a statement writes, and how. */
     record Written(Kind kind, String table) {

@@ -1,0 +1,17 @@
+package dev.pvw.cli;
+
+import dev.pvw.testing.FastTierSample;
+import dev.pvw.testing.SparkTestingEngine;
+import dev.pvw.testing.TestingEngine;
+
+/**
+ * The quarantine's listing, counts and retention on Spark with Iceberg tables; the fast tier lists two runs'
+ * quarantine, the full tier runs every test (the retention's deletion among them).
+ */
+@FastTierSample("listsEveryQuarantinedRowWithItsReasonAndRunInTheOrderRunsSawThem")
+class SparkQuarantineIT extends AbstractQuarantineIT {
+    @Override
+    TestingEngine engine() {
+        return SparkTestingEngine.SPARK;
+    }
+}
