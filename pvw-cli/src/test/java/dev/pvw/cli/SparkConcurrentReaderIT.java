@@ -2,6 +2,7 @@ package dev.pvw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvw.testing.FastTierSample;
 import dev.pvw.testing.MartRow;
 import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.SparkTestingEngine;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * over while runs go on, and every read finds the mart exactly as some run left it, never part-way through one. The
  * runs move users (a re-attribution rewrites both the current mart's old hours and its new one) and add hours.
  */
+// Full tier only, for the fast tier's time (three runs beside a reader: minutes on Spark).
+@FastTierSample({})
 class SparkConcurrentReaderIT {
     private static final List<String> MARTS =
             List.of("mart.pageviews_hourly_by_current_postcode", "mart.pageviews_hourly_by_postcode_at_view");
