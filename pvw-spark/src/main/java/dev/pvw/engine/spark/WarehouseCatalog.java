@@ -158,8 +158,12 @@ final class WarehouseCatalog {
         }
         try {
             namespaces().createNamespace(namespace);
-        } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
-            // Another process made it at the same moment: it exists, as wanted.
+        } catch (RuntimeException e) {
+            // Another process made it at the same moment (the JDBC catalog says so with a failed INSERT, not an
+            // AlreadyExistsException): it exists, as wanted.
+            if (!namespaces().namespaceExists(namespace)) {
+                throw e;
+            }
         }
     }
 
