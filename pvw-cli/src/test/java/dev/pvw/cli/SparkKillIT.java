@@ -8,10 +8,7 @@ import dev.pvw.testing.FastTierSample;
 import dev.pvw.testing.SparkTestingEngine;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +50,7 @@ class SparkKillIT extends AbstractKillIT {
     /** The operating-system lock on {@code DIR/run.lock} that a run on {@code spark:local:DIR} takes. */
     @Override
     AutoCloseable holdRunLock(String url) throws Exception {
-        Path lockFile = Path.of(url.substring("spark:local:".length())).resolve("run.lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        channel.lock();
-        return channel;
+        return SparkTestingEngine.holdRunLock(url);
     }
 
     /** No file the paused run writes may grow: the data and metadata files of Iceberg's next commits. */

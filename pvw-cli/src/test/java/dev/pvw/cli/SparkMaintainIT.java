@@ -11,10 +11,8 @@ import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.SparkTestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,7 +47,7 @@ class SparkMaintainIT {
         List<MartRow> currentMart = warehouse.currentMart();
         long factFiles = count(warehouse, "core.pageview_fact.files");
         assertThat(count(warehouse, "core.pageview_fact.snapshots")).isGreaterThan(1);
-        Path orphan = orphanFile(Path.of(warehouse.url().substring("spark:local:".length())));
+        Path orphan = orphanFile(SparkTestingEngine.directory(warehouse.url()));
 
         CliResult result = warehouse.pvw("maintain", "--keep-snapshots", "1s", "--orphans-after", "1d");
 
@@ -75,11 +73,7 @@ class SparkMaintainIT {
     void maintainWaitsForTheRunLockAndMayNotWaitIsRefusedWithOneSentence() throws Exception {
         TestingWarehouse warehouse = new TestingWarehouse(SparkTestingEngine.SPARK, directory);
         assertThat(warehouse.pvw("init").exitCode()).isZero();
-        Path lockFile =
-                Path.of(warehouse.url().substring("spark:local:".length())).resolve("run.lock");
-
-        try (FileChannel held = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                var lock = held.lock()) {
+        try (AutoCloseable held = SparkTestingEngine.holdRunLock(warehouse.url())) {
             CliResult refused = warehouse.pvw("--lock-wait", "0", "maintain");
 
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILURE);

@@ -3,8 +3,10 @@ package dev.pvw.testing;
 import dev.pvw.engine.spark.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.util.stream.Stream;
 
@@ -32,7 +34,7 @@ public final class SparkTestingEngine implements TestingEngine {
      */
     @Override
     public String copyWarehouse(String url, Path directory) {
-        Path source = Path.of(url.substring(PREFIX.length()));
+        Path source = directory(url);
         Path copy = directory.resolve(source.getFileName());
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -47,7 +49,20 @@ public final class SparkTestingEngine implements TestingEngine {
     /** A session of the test JVM's Spark on the warehouse, through the few JDBC calls the tests make. */
     @Override
     public Connection connect(String url) {
-        return SparkJdbc.connection(SparkSessions.localSession(Path.of(url.substring(PREFIX.length()))));
+        return SparkJdbc.connection(SparkSessions.localSession(directory(url)));
+    }
+
+    /** The directory DIR of a {@code spark:local:DIR} warehouse. */
+    public static Path directory(String url) {
+        return Path.of(url.substring(PREFIX.length()));
+    }
+
+    /** Holds the run lock of a {@code spark:local:DIR} warehouse (the OS lock on DIR/run.lock) until closed. */
+    public static AutoCloseable holdRunLock(String url) throws IOException {
+        FileChannel channel = FileChannel.open(
+                directory(url).resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.lock();
+        return channel;
     }
 
     @Override
