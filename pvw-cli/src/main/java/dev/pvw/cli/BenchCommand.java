@@ -3,6 +3,7 @@ package dev.pvw.cli;
 import dev.pvw.ProcessTimeline;
 import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
+import dev.pvw.bench.BenchEngine;
 import dev.pvw.bench.BenchListener;
 import dev.pvw.bench.BenchReport;
 import dev.pvw.bench.BenchResults;
@@ -10,6 +11,7 @@ import dev.pvw.bench.BenchSettings;
 import dev.pvw.bench.Benchmark;
 import dev.pvw.bench.FreshProcess;
 import dev.pvw.bench.GrowthChart;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -22,19 +24,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code pvw bench}: measures the pipeline and the marts at a chosen share of the brief's scale, on DuckDB. */
+/**
+ * {@code pvw bench}: measures the pipeline and the marts at a chosen share of the brief's scale, on DuckDB, PostgreSQL
+ * or Spark.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Measure pvw on DuckDB at a share of the brief's scale (20M users, 100M pageviews a day), in one run on"
-                    + " simulated data, and report each target of docs/performance.md as met or not.",
+            "Measure pvw at a share of the brief's scale (20M users, 100M pageviews a day), in one run on simulated"
+                    + " data, on DuckDB (the default), PostgreSQL or Spark (--engine), and report each target of"
+                    + " docs/performance.md as met or not.",
             "Growth: --growth-days days at --growth-scale, every run timed, then the BI queries for both questions at"
                     + " grains hour, day and month over 1 day, 28 days and all data, from the marts and from the naive"
                     + " join of the fact with the history, with the speed-up.",
@@ -43,8 +51,9 @@ import picocli.CommandLine.Spec;
                     + " deleted) against its bare minimum (one full outer join), then the BI queries over 1 day and"
                     + " all data, from the marts and from the naive join; and the process's peak memory.",
             "Prints the results as markdown and writes bench.md and " + BenchReport.CHART_FILE + " (the growth"
-                    + " curves) to --output. The warehouses go to --data-dir and are deleted at the end. The brief's"
-                    + " scale needs about 8 GB of disk and 20 to 30 minutes on 2 cores; --warehouse does not apply."
+                    + " curves) to --output. The warehouses go to --data-dir (on PostgreSQL, databases pvw_bench_growth"
+                    + " and pvw_bench_brief on the server of --server) and are deleted at the end. The brief's scale on"
+                    + " DuckDB needs about 8 GB of disk and 20 to 30 minutes on 2 cores; --warehouse does not apply."
         })
 final class BenchCommand implements Callable<Integer> {
     static final String REPORT_FILE = "bench.md";
@@ -69,6 +78,23 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            defaultValue = "duckdb",
+            converter = EngineConverter.class,
+            description = "duckdb, postgresql or spark: the engine measured (default: ${DEFAULT-VALUE}). Spark runs in"
+                    + " local mode on this machine's cores.")
+    private BenchEngine engine;
+
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description =
+                    "With --engine postgresql: a database of the server, jdbc:postgresql://HOST:PORT/DB?user=USER,"
+                            + " whose role may create databases; the password as for --warehouse.")
+    private String server;
 
     @Option(
             names = "--scale",
@@ -213,9 +239,39 @@ final class BenchCommand implements Callable<Integer> {
                     working.resolve(dataDirectory).normalize(),
                     output,
                     memoryLimit,
-                    keepData);
+                    keepData,
+                    engine,
+                    serverUrl());
         } catch (IllegalArgumentException e) {
             throw new PvwException(ErrorCode.USAGE, SETTING_NAMES.inOptions(e.getMessage()));
+        }
+    }
+
+    private Optional<WarehouseUrl> serverUrl() {
+        if (engine == BenchEngine.POSTGRESQL && server == null) {
+            throw new PvwException(
+                    ErrorCode.USAGE,
+                    "The benchmark on PostgreSQL needs a server: give --server jdbc:postgresql://HOST:PORT/DB?user=USER"
+                            + " of a role that may create databases.");
+        }
+        if (engine != BenchEngine.POSTGRESQL && server != null) {
+            throw new PvwException(
+                    ErrorCode.USAGE,
+                    "--server is for --engine postgresql only; leave it out on " + engine.argument() + ".");
+        }
+        return Optional.ofNullable(server).map(WarehouseUrl::parse);
+    }
+
+    /** Reads --engine in any case, naming the engines on a mistake. */
+    static final class EngineConverter implements ITypeConverter<BenchEngine> {
+        @Override
+        public BenchEngine convert(String value) {
+            for (BenchEngine candidate : BenchEngine.values()) {
+                if (candidate.argument().equalsIgnoreCase(value)) {
+                    return candidate;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not an engine: give duckdb, postgresql or spark.");
         }
     }
 

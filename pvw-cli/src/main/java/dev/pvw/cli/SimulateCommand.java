@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Fill a new DuckDB warehouse with --days days of realistic synthetic traffic: each extract is landed as the"
+            "Fill a new warehouse with --days days of realistic synthetic traffic: each extract is landed as the"
                     + " extract processes would (truncate, then load), and a run follows as the scheduler would, every"
                     + " hour at HH:05 (at 00:05 with the day's users extract too).",
             "Users move, join and leave at the given daily rates; pageviews follow a daily curve, come in sessions of"
                     + " several pages from users of skewed activity, favour some pages, and carry a few bad rows;"
                     + " postcodes are drawn from up to 3,000 districts, a few of them popular. Generated set-based"
-                    + " inside DuckDB; the same seed gives the same extracts. The brief's scale is --users 20000000"
+                    + " inside DuckDB (on PostgreSQL and Spark in a scratch DuckDB in the temporary folder, each extract"
+                    + " then loaded through a file); the same seed gives the same extracts. The brief's scale is --users 20000000"
                     + " --pageviews-per-day 100000000."
         })
 final class SimulateCommand implements Callable<Integer> {

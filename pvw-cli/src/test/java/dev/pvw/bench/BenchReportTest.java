@@ -97,6 +97,72 @@ class BenchReportTest {
         assertThat(page).doesNotContain("E-");
     }
 
+    @Test
+    void postgresqlIsJudgedOnItsTwoTargetsForTheStepsAsFreshProcesses() {
+        BenchSettings postgresql = engineSettings(BenchEngine.POSTGRESQL);
+
+        assertThat(new BenchReport(withFresh(postgresql, 29.9, 299), "pvw bench").targets())
+                .extracting(Target::goal, Target::met)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("hourly step as a fresh process at most 30 s", true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "daily users step as a fresh process at most 5 minutes", true));
+        assertThat(new BenchReport(withFresh(postgresql, 30.1, 301), "pvw bench").targets())
+                .noneMatch(Target::met);
+        assertThat(new BenchReport(withFresh(postgresql, 30.1, 301), "pvw bench").markdown())
+                .contains("- Engine: PostgreSQL 14.19 on x86_64; Java ")
+                .doesNotContain("memory_limit");
+    }
+
+    @Test
+    void sparkHasNoTargetsAndThePageSaysSo() {
+        BenchReport report = new BenchReport(withFresh(engineSettings(BenchEngine.SPARK), 60, 120), "pvw bench");
+
+        assertThat(report.targets()).isEmpty();
+        assertThat(report.markdown())
+                .contains("- Engine: Spark PostgreSQL 14.19 on x86_64 in local mode, Iceberg tables")
+                .contains("## Targets\n\nNone is set on this engine: the figures below stand on their own.\n")
+                .doesNotContain("| target | measured | met |");
+    }
+
+    private static BenchSettings engineSettings(BenchEngine engine) {
+        return new BenchSettings(
+                1,
+                0.1,
+                1,
+                28,
+                3,
+                1,
+                Path.of("/data"),
+                Path.of("/out"),
+                "4GB",
+                false,
+                engine,
+                engine == BenchEngine.POSTGRESQL
+                        ? java.util.Optional.of(
+                                dev.pvw.warehouse.WarehouseUrl.parse("jdbc:postgresql://localhost:5432/postgres"))
+                        : java.util.Optional.empty());
+    }
+
+    /** Results on another engine, whose steps as fresh processes took {@code hourly} and {@code daily} seconds. */
+    private static BenchResults withFresh(BenchSettings settings, double hourly, double daily) {
+        BenchResults warm = results(new Numbers());
+        BenchResults.ProcessRun hour = new BenchResults.ProcessRun(seconds(hourly), java.util.Map.of());
+        BenchResults.ProcessRun day = new BenchResults.ProcessRun(seconds(daily), java.util.Map.of());
+        BenchResults.ProcessRun bare = new BenchResults.ProcessRun(seconds(1), java.util.Map.of());
+        return new BenchResults(
+                settings,
+                "PostgreSQL 14.19 on x86_64",
+                MACHINE,
+                MACHINE,
+                warm.brief(),
+                warm.growth(),
+                warm.peakMemoryBytes(),
+                warm.elapsed(),
+                java.util.Optional.of(new BenchResults.FreshProcesses(
+                        "./pvw", List.of(hour), List.of(bare), List.of(day), List.of(bare), List.of(bare))));
+    }
+
     private static List<String> missed(java.util.function.Consumer<Numbers> change) {
         Numbers numbers = new Numbers();
         change.accept(numbers);

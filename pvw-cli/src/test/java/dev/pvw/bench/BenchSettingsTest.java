@@ -49,6 +49,37 @@ class BenchSettingsTest {
                 .hasMessageStartingWith("dataDirectory must not contain ';'");
     }
 
+    @Test
+    void aServerIsGivenForPostgresqlAndOnlyForIt() {
+        Path data = Path.of("/data");
+        Path out = Path.of("/out");
+        java.util.Optional<dev.pvw.warehouse.WarehouseUrl> server =
+                java.util.Optional.of(dev.pvw.warehouse.WarehouseUrl.parse("jdbc:postgresql://localhost/postgres"));
+
+        assertThat(new BenchSettings(1, 0.1, 1, 28, 5, 1, data, out, "4GB", false, BenchEngine.POSTGRESQL, server)
+                        .engine())
+                .isEqualTo(BenchEngine.POSTGRESQL);
+        assertThat(new BenchSettings(1, 0.1, 1, 28, 5, 1, data, out, "4GB", false).engine())
+                .isEqualTo(BenchEngine.DUCKDB);
+        assertThatThrownBy(() -> new BenchSettings(
+                        1,
+                        0.1,
+                        1,
+                        28,
+                        5,
+                        1,
+                        data,
+                        out,
+                        "4GB",
+                        false,
+                        BenchEngine.POSTGRESQL,
+                        java.util.Optional.empty()))
+                .hasMessage("server is given for the engine postgresql, and only for it");
+        assertThatThrownBy(() ->
+                        new BenchSettings(1, 0.1, 1, 28, 5, 1, data, out, "4GB", false, BenchEngine.SPARK, server))
+                .hasMessage("server is given for the engine postgresql, and only for it");
+    }
+
     private static BenchSettings settings(double scale, double growthScale, int growthDays) {
         return new BenchSettings(
                 scale, growthScale, 1, growthDays, 5, 1, Path.of("/data"), Path.of("/out"), "4GB", false);

@@ -259,7 +259,16 @@ abstract class AbstractCliIT {
                     Arguments.of(List.of("query", "past"), List.of("question 'past'", "current or at-view")),
                     Arguments.of(List.of("query"), List.of("current|at-view", "'pvw query --help'")),
                     Arguments.of(List.of("--lock-wait", "soon", "run"), List.of("'soon'", "--lock-wait")),
-                    Arguments.of(List.of("--lock-wait", "-1", "run"), List.of("--lock-wait must be 0 or more")));
+                    Arguments.of(List.of("--lock-wait", "-1", "run"), List.of("--lock-wait must be 0 or more")),
+                    Arguments.of(
+                            List.of("bench", "--engine", "mysql"),
+                            List.of("'mysql' is not an engine", "duckdb, postgresql or spark")),
+                    Arguments.of(
+                            List.of("bench", "--engine", "postgresql"),
+                            List.of("needs a server", "--server jdbc:postgresql://")),
+                    Arguments.of(
+                            List.of("bench", "--server", "jdbc:postgresql://localhost/postgres"),
+                            List.of("--server is for --engine postgresql only", "duckdb")));
         }
 
         @ParameterizedTest(name = "pvw {0}")
@@ -699,6 +708,8 @@ abstract class AbstractCliIT {
                                     "--repetitions=N",
                                     "--data-dir=DIR",
                                     "--output=DIR",
+                                    "--engine=ENGINE",
+                                    "--server=URL",
                                     "--memory-limit=SIZE",
                                     "--keep-data",
                                     "bench.md",

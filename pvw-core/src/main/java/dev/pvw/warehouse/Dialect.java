@@ -1,5 +1,7 @@
 package dev.pvw.warehouse;
 
+import java.util.Optional;
+
 /**
  * What differs between engines besides the SQL that their folder overrides, as capabilities and a few renderings (in
  * the manner of Calcite's dialect classes). The pipeline asks these questions instead of naming an engine.
@@ -23,6 +25,14 @@ public interface Dialect {
      */
     default boolean needsTableMaintenance() {
         return false;
+    }
+
+    /**
+     * The file the engine loads rows from in bulk ({@link Warehouse#load}), if it loads any: how simulated extracts
+     * reach a warehouse whose engine cannot generate them.
+     */
+    default Optional<LoadFormat> loadFormat() {
+        return Optional.empty();
     }
 
     /** What a user who wants BI tools to read only the marts does instead, where the engine has no roles. */

@@ -6,6 +6,7 @@ import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -177,6 +178,18 @@ public final class Warehouse implements AutoCloseable {
     /** Tells the engine a work table was just loaded in bulk. */
     public void loaded(WorkTable table) {
         loaded(table.name());
+    }
+
+    /**
+     * Runs the statement {@code name}, which loads the rows of {@code file} (written in the dialect's {@link
+     * Dialect#loadFormat()}) into a table; see {@link EngineSession#load}.
+     */
+    public void load(String name, Path file) {
+        SqlScripts.Script script = scripts.get(name);
+        guarded(script, () -> {
+            session.load(script.text(), file);
+            return null;
+        });
     }
 
     /** Runs a script about a role (granting privileges, say); the role's name is quoted by the dialect. */

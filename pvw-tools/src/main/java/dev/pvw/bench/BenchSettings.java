@@ -3,10 +3,12 @@ package dev.pvw.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.pvw.simulate.SimulationSettings;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
  * @param outputDirectory where the markdown table and the chart are written
  * @param memoryLimit DuckDB's memory_limit, such as 4GB
  * @param keepData whether to keep the warehouses when done
+ * @param engine the engine measured
+ * @param server with {@link BenchEngine#POSTGRESQL}, a database on the server where the benchmark makes its own
  */
 public record BenchSettings(
         double scale,
@@ -33,7 +37,36 @@ public record BenchSettings(
         Path dataDirectory,
         Path outputDirectory,
         String memoryLimit,
-        boolean keepData) {
+        boolean keepData,
+        BenchEngine engine,
+        Optional<WarehouseUrl> server) {
+    /** Settings on DuckDB, the default engine. */
+    public BenchSettings(
+            double scale,
+            double growthScale,
+            int days,
+            int growthDays,
+            int repetitions,
+            long seed,
+            Path dataDirectory,
+            Path outputDirectory,
+            String memoryLimit,
+            boolean keepData) {
+        this(
+                scale,
+                growthScale,
+                days,
+                growthDays,
+                repetitions,
+                seed,
+                dataDirectory,
+                outputDirectory,
+                memoryLimit,
+                keepData,
+                BenchEngine.DUCKDB,
+                Optional.empty());
+    }
+
     /** The brief: up to 20M users. */
     public static final long BRIEF_USERS = 20_000_000;
 
@@ -58,6 +91,11 @@ public record BenchSettings(
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(outputDirectory, "outputDirectory");
         requireNonNull(memoryLimit, "memoryLimit");
+        requireNonNull(engine, "engine");
+        requireNonNull(server, "server");
+        if (server.isPresent() != (engine == BenchEngine.POSTGRESQL)) {
+            throw new IllegalArgumentException("server is given for the engine postgresql, and only for it");
+        }
         if (!MEMORY.matcher(memoryLimit).matches()) {
             throw new IllegalArgumentException(
                     "memoryLimit must be a size such as 4GB or 512MB, not '" + memoryLimit + "'");

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One benchmark run, on DuckDB warehouses of its own: first the growth curves and the BI queries at the growth scale,
+ * One benchmark run, on warehouses of its own on the engine measured: first the growth curves and the BI queries at the growth scale,
  * then the hourly and daily steps at the chosen scale against their bare minimums; and the process's peak memory.
  */
 public final class Benchmark {
@@ -85,7 +85,7 @@ public final class Benchmark {
                                 row.getLong("current_mart_rows"),
                                 row.getLong("at_view_mart_rows"),
                                 row.getLong("history_rows"),
-                                BenchWarehouse.fileBytes(settings, name)))
+                                BenchWarehouses.of(settings).bytes(warehouse, name)))
                 .orElseThrow();
     }
 
@@ -100,7 +100,7 @@ public final class Benchmark {
     }
 
     private Warehouse openAfresh(String name) {
-        Warehouse warehouse = BenchWarehouse.create(settings, name);
+        Warehouse warehouse = BenchWarehouses.of(settings).create(name);
         try {
             new SchemaMigrator(warehouse, clock).migrate();
             return warehouse;
@@ -112,7 +112,7 @@ public final class Benchmark {
 
     private void deleteUnlessKept(String name) {
         if (!settings.keepData()) {
-            BenchWarehouse.delete(settings, name);
+            BenchWarehouses.of(settings).delete(name);
         }
     }
 }

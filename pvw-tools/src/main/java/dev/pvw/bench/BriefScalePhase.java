@@ -67,7 +67,7 @@ final class BriefScalePhase {
         List<SnapshotOutcome.Accepted> snapshots = new ArrayList<>();
         long batchRows = 0;
         int snapshotCount = Math.min(MAX_SNAPSHOTS, settings.repetitions());
-        try (ExtractGenerator generator = ExtractGenerator.start(warehouse, scenario)) {
+        try (ExtractGenerator generator = ExtractGenerator.start(warehouse, scenario, settings.dataDirectory())) {
             SimulatedSchedule schedule = new SimulatedSchedule(generator, pipeline, true);
             listener.phaseStarted(
                     String.format(

@@ -46,10 +46,10 @@ public record FreshProcess(List<String> command, String description, boolean env
     }
 
     /**
-     * Runs pvw with {@code arguments} and waits for it; files for its output and timeline go to {@code directory}.
-     * Fails unless it exits 0.
+     * Runs pvw with {@code arguments} and {@code environment} besides this process's and waits for it; files for its
+     * output and timeline go to {@code directory}. Fails unless it exits 0.
      */
-    ProcessRun run(Path directory, String name, List<String> arguments) {
+    ProcessRun run(Path directory, String name, List<String> arguments, Map<String, String> environment) {
         Path timeline = directory.resolve(name + ".timeline");
         Path output = directory.resolve(name + ".log");
         List<String> full = new ArrayList<>(command);
@@ -65,6 +65,7 @@ public record FreshProcess(List<String> command, String description, boolean env
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
         if (environmentOptions) {
             String inherited = builder.environment().getOrDefault(JAVA_OPTIONS, "");
             builder.environment().put(JAVA_OPTIONS, (inherited + " " + option).strip());

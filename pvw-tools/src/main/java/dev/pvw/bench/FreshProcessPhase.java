@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The steps as a scheduler runs them, on the steps' warehouse after the in-process measurements: each users snapshot
  * and each hourly batch landed, then its bare minimum and a {@code pvw run} each started as a process of their own
- * with the warehouse closed in the benchmark's process (DuckDB lets one process hold the file); then runs with nothing
+ * with the warehouse closed in the benchmark's process (DuckDB lets one process hold the file, and a local Spark
+ * warehouse one run at a time); then runs with nothing
  * new. The extracts are generated beforehand, while the simulation runs, and set aside in the warehouse ({@link
  * #stash}).
  */
@@ -25,12 +26,17 @@ final class FreshProcessPhase {
     /** Minutes past the hour of the runs with nothing new, after the last hourly one. */
     private static final int NO_OP_MINUTE = 30;
 
+    /** The environment variable pvw reads its warehouse from when --warehouse is not given. */
+    static final String WAREHOUSE_VARIABLE = "PVW_WAREHOUSE";
+
     private final BenchSettings settings;
+    private final BenchWarehouses warehouses;
     private final FreshProcess process;
     private final BenchListener listener;
 
     FreshProcessPhase(BenchSettings settings, FreshProcess process, BenchListener listener) {
         this.settings = requireNonNull(settings, "settings");
+        this.warehouses = BenchWarehouses.of(settings);
         this.process = requireNonNull(process, "process");
         this.listener = requireNonNull(listener, "listener");
     }
@@ -114,26 +120,23 @@ final class FreshProcessPhase {
     }
 
     private ProcessRun run(String name, LocalDateTime asOf) {
-        List<String> arguments = new ArrayList<>(warehouseOptions());
+        List<String> arguments = new ArrayList<>(warehouses.processOptions());
         arguments.addAll(List.of("run", "--as-of", asOf.toString()));
-        return process.run(directory(), name, arguments);
+        return process.run(directory(), name, arguments, warehouse());
     }
 
     private ProcessRun bare(BareMinimum step, String name) {
-        List<String> arguments = new ArrayList<>(warehouseOptions());
+        List<String> arguments = new ArrayList<>(warehouses.processOptions());
         arguments.addAll(List.of("bench-bare-minimum", step.argument()));
-        return process.run(directory(), name, arguments);
+        return process.run(directory(), name, arguments, warehouse());
     }
 
-    /** The warehouse and DuckDB's settings as a user gives them to pvw. */
-    private List<String> warehouseOptions() {
-        return List.of(
-                "--warehouse",
-                "jdbc:duckdb:" + BenchWarehouse.file(settings, Benchmark.BRIEF),
-                "--duckdb-memory-limit",
-                settings.memoryLimit(),
-                "--duckdb-temp-dir",
-                BenchWarehouse.spillDirectory(settings).toString());
+    /**
+     * The warehouse as a scheduler gives it to pvw: in {@code PVW_WAREHOUSE}, so that a password in the URL is in no
+     * command line.
+     */
+    private Map<String, String> warehouse() {
+        return Map.of(WAREHOUSE_VARIABLE, warehouses.url(Benchmark.BRIEF).value());
     }
 
     private Path directory() {
@@ -142,7 +145,7 @@ final class FreshProcessPhase {
 
     /** Lands extracts in the warehouse, opened in this process for that alone, and writes them to its file. */
     private void land(java.util.function.Consumer<Warehouse> landing) {
-        try (Warehouse warehouse = BenchWarehouse.open(settings, Benchmark.BRIEF)) {
+        try (Warehouse warehouse = warehouses.open(Benchmark.BRIEF)) {
             warehouse.inTransaction(() -> {
                 landing.accept(warehouse);
                 return 0;

@@ -45,7 +45,7 @@ final class GrowthPhase {
         Map<LocalDate, Long> pageviews = new HashMap<>();
         Map<LocalDate, String> loads = new HashMap<>();
         Pipeline pipeline = new Pipeline(warehouse, clock, Duration.ofSeconds(5));
-        try (ExtractGenerator generator = ExtractGenerator.start(warehouse, scenario)) {
+        try (ExtractGenerator generator = ExtractGenerator.start(warehouse, scenario, settings.dataDirectory())) {
             SimulatedSchedule schedule = new SimulatedSchedule(generator, pipeline, true);
             listener.phaseStarted(
                     String.format(

@@ -4,6 +4,7 @@ import dev.pvw.warehouse.MaintenancePolicy;
 import dev.pvw.warehouse.Row;
 import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.UnitOfWork;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,15 @@ public interface EngineSession extends AutoCloseable {
      */
     default Optional<List<String>> maintain(MaintenancePolicy policy) {
         return Optional.empty();
+    }
+
+    /**
+     * Runs {@code sql}, one statement that loads the rows of {@code file}, written in the dialect's {@link
+     * dev.pvw.warehouse.Dialect#loadFormat()}: on PostgreSQL a {@code COPY ... FROM STDIN} fed from the file, on Spark
+     * a statement that reads the file as the temporary view {@code loaded_file}. Engines that load no files refuse.
+     */
+    default void load(String sql, Path file) {
+        throw new UnsupportedOperationException("This engine loads no files; generate the rows in SQL instead");
     }
 
     @Override

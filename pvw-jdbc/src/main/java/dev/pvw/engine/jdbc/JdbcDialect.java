@@ -4,6 +4,8 @@ import dev.pvw.warehouse.Dialect;
 import dev.pvw.warehouse.FailureKind;
 import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.WarehouseUrl;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,4 +27,12 @@ public interface JdbcDialect extends Dialect {
 
     /** What kind of failure {@code failure} is, so that the user is told what to do about it. */
     FailureKind classify(SQLException failure);
+
+    /**
+     * Runs {@code sql}, which loads the rows of {@code file} ({@link dev.pvw.warehouse.spi.EngineSession#load}), on the
+     * session's connection, inside its transaction if one is open. Engines that load no files refuse.
+     */
+    default void load(Connection connection, String sql, Path file) throws SQLException, IOException {
+        throw new UnsupportedOperationException(name() + " loads no files; generate the rows in SQL instead");
+    }
 }

@@ -10,6 +10,8 @@ import dev.pvw.warehouse.Warehouse;
 import dev.pvw.warehouse.WarehouseUrl;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,6 +71,21 @@ public final class JdbcSession implements EngineSession {
             try (Update update = handle.createUpdate(sql)) {
                 update.bindMap(parameters);
                 return update.execute();
+            }
+        });
+    }
+
+    @Override
+    public void load(String sql, Path file) {
+        guarded(() -> {
+            try {
+                dialect.load(handle.getConnection(), sql, file);
+                return null;
+            } catch (SQLException e) {
+                throw new StatementFailure(dialect.classify(e), describe(e), e);
+            } catch (IOException e) {
+                throw new StatementFailure(
+                        FailureKind.OTHER, "cannot read " + file + ": " + Warehouse.firstLine(e.getMessage()), e);
             }
         });
     }

@@ -4,8 +4,14 @@ import dev.pvw.PvwException;
 import dev.pvw.PvwException.ErrorCode;
 import dev.pvw.engine.jdbc.JdbcDialect;
 import dev.pvw.warehouse.FailureKind;
+import dev.pvw.warehouse.LoadFormat;
 import dev.pvw.warehouse.RunLock;
 import dev.pvw.warehouse.WarehouseUrl;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,9 +21,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,6 +186,19 @@ final class PostgresDialect implements JdbcDialect {
             return FailureKind.OUT_OF_MEMORY;
         }
         return FailureKind.OTHER;
+    }
+
+    @Override
+    public Optional<LoadFormat> loadFormat() {
+        return Optional.of(LoadFormat.CSV);
+    }
+
+    /** Streams the file from this client to the server as the input of {@code sql}, a {@code COPY ... FROM STDIN}. */
+    @Override
+    public void load(Connection connection, String sql, Path file) throws SQLException, IOException {
+        try (Reader rows = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(sql, rows);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.pvw.engine.spark;
 
 import dev.pvw.warehouse.Dialect;
+import dev.pvw.warehouse.LoadFormat;
+import java.util.Optional;
 
 /** Spark with Iceberg tables: no process holds the warehouse, no roles, Spark's own settings for space and memory. */
 final class SparkDialect implements Dialect {
@@ -23,6 +25,11 @@ final class SparkDialect implements Dialect {
     }
 
     /** Iceberg tables gain a file per commit and keep every snapshot until expired. */
+    @Override
+    public Optional<LoadFormat> loadFormat() {
+        return Optional.of(LoadFormat.PARQUET);
+    }
+
     @Override
     public boolean needsTableMaintenance() {
         return true;

@@ -13,6 +13,7 @@ import dev.pvw.warehouse.WorkTable;
 import dev.pvw.warehouse.WorkTables;
 import dev.pvw.warehouse.spi.EngineSession;
 import dev.pvw.warehouse.spi.StatementFailure;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SparkEngineSession implements EngineSession {
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngineSession.class);
+
+    /** The temporary view under which {@link #load} shows the file it loads. */
+    static final String LOADED_FILE = "loaded_file";
 
     private static final int READ_ATTEMPTS = 3;
 
@@ -131,6 +135,20 @@ final class SparkEngineSession implements EngineSession {
     @Override
     public Optional<List<String>> maintain(MaintenancePolicy policy) {
         return Optional.of(guarded(() -> new TableMaintenance(session, catalog).maintain(policy)));
+    }
+
+    /** Runs {@code sql} with the Parquet file {@code file} as the temporary view {@value #LOADED_FILE}. */
+    @Override
+    public void load(String sql, Path file) {
+        guarded(() -> {
+            session.read().parquet(file.toString()).createOrReplaceTempView(LOADED_FILE);
+            return null;
+        });
+        try {
+            run(sql, Map.of());
+        } finally {
+            session.catalog().dropTempView(LOADED_FILE);
+        }
     }
 
     /** Drops the session's work tables and their namespace; the Spark application goes on. */

@@ -1,0 +1,2 @@
+-- Writes the users extract the generator landed to a file, for a warehouse of an engine that loads csv files.
+COPY (SELECT id, postcode FROM raw.users_extract) TO :path (FORMAT csv, HEADER false, FORCE_QUOTE *)

@@ -1,0 +1,2 @@
+-- Nothing to write back before a measurement: PostgreSQL's checkpointer and autovacuum work in the background, as they
+-- would between a scheduler's runs (CHECKPOINT itself needs a superuser).

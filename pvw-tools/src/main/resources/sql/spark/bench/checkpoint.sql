@@ -1,0 +1,1 @@
+-- Nothing to write back before a measurement: every Iceberg commit is already in the table's files.
