@@ -85,11 +85,13 @@ final class PvwProcess implements AutoCloseable {
 
     /**
      * Starts pvw on a {@code spark:} warehouse as {@code ./pvw} does: {@code pvw.jar} before Spark's class path (the
-     * test's, which Maven writes to {@code target/spark-test.classpath}), with Spark's {@code --add-opens} list.
+     * test's, which Maven writes to {@code target/spark-test.classpath}), with Spark's {@code --add-opens} list. Unlike
+     * {@code ./pvw} on Spark, with the JIT's first tier only: a test's process plans one small run and ends, and a cold
+     * {@code init} on Spark took half the CPU time so (24 s against 42 s).
      */
     static PvwProcess startSpark(Path directory, String name, List<String> jvmOptions, String... args) {
-        List<String> options = new ArrayList<>(
-                List.of(requiredProperty("pvw.spark.java.options").split("\\s+")));
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        options.addAll(List.of(requiredProperty("pvw.spark.java.options").split("\\s+")));
         options.addAll(jvmOptions);
         String classPath;
         try {
