@@ -62,6 +62,16 @@ abstract class AbstractBenchIT {
     /** What the page says of the engine. */
     abstract List<String> engineDescription();
 
+    /** Days of growth the benchmark simulates on this engine. */
+    int growthDays() {
+        return GROWTH_DAYS;
+    }
+
+    /** Times each step is timed on this engine. */
+    String repetitions() {
+        return TestTier.full() ? "2" : "1";
+    }
+
     /** Asserts that no warehouse of the benchmark is left where the engine keeps them, besides the data directory. */
     void assertNoWarehouseLeftElsewhere() {}
 
@@ -76,9 +86,9 @@ abstract class AbstractBenchIT {
                 "--growth-scale",
                 "0.00002",
                 "--growth-days",
-                String.valueOf(GROWTH_DAYS),
+                String.valueOf(growthDays()),
                 "--repetitions",
-                TestTier.full() ? "2" : "1",
+                repetitions(),
                 "--data-dir",
                 "data",
                 "--output",
@@ -117,10 +127,10 @@ abstract class AbstractBenchIT {
                 .contains("| daily users step: 2,0")
                 .contains("| bare minimum: one full outer join of the snapshot with the current users |")
                 .contains("| daily users step / bare minimum |")
-                .contains("| 1 day |", "| " + GROWTH_DAYS + " days |")
+                .contains("| 1 day |", "| " + growthDays() + " days |")
                 .contains("load average")
                 .contains(engineDescription());
-        assertThat(rows("| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|" + GROWTH_DAYS
+        assertThat(rows("| (current postcode|postcode at view) \\| (hour|day|month) \\| (1 day|" + growthDays()
                         + " days|all data) \\|.*x \\|"))
                 .as("BI queries against the naive join: 2 questions, 3 grains, 3 windows at the growth scale and"
                         + " 2 windows at the steps' scale")

@@ -6,8 +6,9 @@ import dev.pvw.testing.TestingEngine;
 import java.util.List;
 
 /**
- * {@code pvw bench --engine spark} in local mode, in the full tier only: about seventy runs of a few seconds each on
- * Spark, and fresh processes that each start Spark, are more than the fast tier's budget for Spark.
+ * {@code pvw bench --engine spark} in local mode, in the full tier only: some eighty runs of tens of seconds each
+ * on two cores, and five fresh processes that each start Spark (an hour in all at a load of eight), are far more than
+ * the fast tier's budget for Spark.
  */
 @FastTierSample({})
 class SparkBenchIT extends AbstractBenchIT {
@@ -19,6 +20,18 @@ class SparkBenchIT extends AbstractBenchIT {
     @Override
     List<String> engineOptions() {
         return List.of("--engine", "spark");
+    }
+
+    /** Two days in both tiers: a week would be some 170 runs of seconds each. */
+    @Override
+    int growthDays() {
+        return 2;
+    }
+
+    /** Once each: a Spark process of its own takes minutes to start on two cores. */
+    @Override
+    String repetitions() {
+        return "1";
     }
 
     @Override

@@ -46,8 +46,8 @@ public final class BenchPostgresServer {
                 System.err.println("The server did not stop cleanly: " + e.getMessage());
             }
         }));
-        System.out.println("jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user="
-                + EmbeddedPostgresServer.USER);
+        System.out.println(
+                "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=" + EmbeddedPostgresServer.USER);
         System.out.flush();
         new CountDownLatch(1).await();
     }
