@@ -5,10 +5,9 @@ import dev.pvw.testing.SparkTestingEngine;
 import dev.pvw.testing.TestingEngine;
 
 /**
- * The quarantine's listing, counts and retention on Spark with Iceberg tables; the fast tier lists two runs'
- * quarantine, the full tier runs every test (the retention's deletion among them).
+ * The quarantine's listing, counts and retention on Spark with Iceberg tables, in the full tier only for the fast
+ * tier's time: there SparkCliIT's status test quarantines a row on Spark.
  */
-// Full tier only, for the fast tier's time: SparkSpecRulesIT's sample quarantines rows on Spark.
 @FastTierSample({})
 class SparkQuarantineIT extends AbstractQuarantineIT {
     @Override
