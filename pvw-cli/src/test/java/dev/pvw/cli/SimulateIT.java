@@ -97,7 +97,7 @@ class SimulateIT {
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(sentenceOf(again))
                 .contains("already holds 2 users snapshot(s) and 24 pageview batch(es)")
-                .contains("simulate into a new warehouse file");
+                .contains("simulate into a new warehouse;");
     }
 
     @Test
@@ -113,14 +113,19 @@ class SimulateIT {
         assertThat(sentenceOf(rates)).startsWith("--move-rate + --delete-rate must be at most 1");
     }
 
+    /** The extracts are generated in a scratch DuckDB and loaded through files: the same marts as on DuckDB. */
     @Test
-    void aPostgresqlWarehouseIsBadUsage() {
+    void aPostgresqlWarehouseGetsTheSameMartsAsADuckDbOne() {
         TestingWarehouse warehouse = new TestingWarehouse(TestingEngine.POSTGRESQL, directory);
 
-        CliResult result = warehouse.pvw("simulate", "--days", "1");
+        CliResult result = warehouse.pvw(
+                Stream.concat(Stream.of(SMALL), Stream.of("--no-progress")).toArray(String[]::new));
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(sentenceOf(result)).contains("need a DuckDB warehouse").doesNotContainPattern("password=[^*]");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("25 runs").doesNotContainPattern("password=[^*]");
+        assertThat(simulation.exitCode()).isZero();
+        assertThat(warehouse.currentMart()).isEqualTo(simulated.currentMart());
+        assertThat(warehouse.atViewMart()).isEqualTo(simulated.atViewMart());
     }
 
     private static Map<LocalDate, Long> totalsByDay(List<MartRow> rows) {
