@@ -263,8 +263,9 @@ public final class BenchReport {
         results.fresh().ifPresent(fresh -> freshSection(page, fresh, brief));
 
         page.append(format("%n## Growth at %s of the brief's scale%n%n", number(settings.growthScale())));
-        page.append("Wall time, and in brackets the CPU time the process used meanwhile (DuckDB's threads included),"
-                + " which other work on the machine does not inflate; the load average when the day was done.\n\n");
+        page.append(
+                "Wall time, and in brackets the CPU time the process used meanwhile (the engine's threads in it included),"
+                        + " which other work on the machine does not inflate; the load average when the day was done.\n\n");
         page.append("| after | hourly step (median of the day's runs) | daily users step | pageviews that day"
                 + " | load average |\n");
         page.append("| --- | ---: | ---: | ---: | --- |\n");

@@ -85,10 +85,12 @@ public record BenchResults(
     /** Where a fresh process's time goes, from its start to its exit as the parent sees them. */
     public enum ProcessPhase {
         START_UP("start-up: the JVM, to pvw's main", Stage.MAIN),
-        OPEN("opening the warehouse: options, logging, the driver and its native library, the database", Stage.OPENED),
+        OPEN(
+                "opening the warehouse: options, logging, the driver (DuckDB's native library, Spark's start), the database",
+                Stage.OPENED),
         CHECKS("the run's start: its lock, the schema and extract checks, its log row", Stage.EXTRACTS_CHECKED),
         WORK("the work: the run itself, to its commit", Stage.WORK_DONE),
-        CLOSE("closing the warehouse (DuckDB writes its checkpoint)", Stage.CLOSED),
+        CLOSE("closing the warehouse (on DuckDB, its checkpoint)", Stage.CLOSED),
         EXIT("the exit: the JVM's shutdown", null);
 
         private final String description;
