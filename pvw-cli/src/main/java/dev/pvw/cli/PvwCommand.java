@@ -41,7 +41,7 @@ import picocli.CommandLine.ScopeType;
             "Docs: README.md and docs/ in the repository."
         })
 final class PvwCommand {
-    static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
+    static final String ENVIRONMENT_VARIABLE = WarehouseUrl.ENVIRONMENT_VARIABLE;
 
     private static final Logger ROOT_LOGGER = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 

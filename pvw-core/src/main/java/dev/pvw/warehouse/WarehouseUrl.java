@@ -9,6 +9,9 @@ public record WarehouseUrl(String value, String engine) {
     /** Used when neither --warehouse nor PVW_WAREHOUSE is given. */
     public static final String DEFAULT = "jdbc:duckdb:warehouse.duckdb";
 
+    /** The environment variable pvw reads the warehouse's URL from when --warehouse is not given. */
+    public static final String ENVIRONMENT_VARIABLE = "PVW_WAREHOUSE";
+
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z]+://[^/@:]*:)[^/@]*@");
 

@@ -207,12 +207,13 @@ public final class BenchReport {
         }
 
         page.append("\n## Targets\n\n");
-        if (targets().isEmpty()) {
+        List<Target> targets = targets();
+        if (targets.isEmpty()) {
             page.append("None is set on this engine: the figures below stand on their own.\n");
         } else {
             page.append("| target | measured | met |\n| --- | --- | --- |\n");
         }
-        for (Target target : targets()) {
+        for (Target target : targets) {
             page.append("| ")
                     .append(target.goal())
                     .append(" | ")

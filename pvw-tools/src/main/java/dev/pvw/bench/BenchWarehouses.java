@@ -140,14 +140,21 @@ sealed interface BenchWarehouses {
     record Postgres(BenchSettings settings) implements BenchWarehouses {
         private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
 
+        /** Refuses a server URL in which no database can be put in place of the one it names. */
+        public Postgres {
+            if (!DATABASE.matcher(settings.server().orElseThrow().value()).matches()) {
+                throw new PvwException(
+                        ErrorCode.USAGE,
+                        "--server must be a PostgreSQL URL such as jdbc:postgresql://HOST:PORT/postgres?user=USER, not "
+                                + settings.server().orElseThrow().redacted() + ".");
+            }
+        }
+
         @Override
         public WarehouseUrl url(String name) {
             Matcher matcher = DATABASE.matcher(server().value());
             if (!matcher.matches()) {
-                throw new PvwException(
-                        ErrorCode.USAGE,
-                        "--server must be a PostgreSQL URL such as jdbc:postgresql://HOST:PORT/postgres?user=USER, not "
-                                + server().redacted() + ".");
+                throw new IllegalStateException("The server's URL is checked when its warehouses are made");
             }
             String query = matcher.group(3) == null ? "" : matcher.group(3);
             return WarehouseUrl.parse(matcher.group(1) + database(name).sql() + query);
@@ -155,7 +162,6 @@ sealed interface BenchWarehouses {
 
         @Override
         public Warehouse create(String name) {
-            url(name);
             delete(name);
             administer("bench/create_database", name);
             return open(name);

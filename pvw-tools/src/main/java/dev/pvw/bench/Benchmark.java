@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One benchmark run, on warehouses of its own on the engine measured: first the growth curves and the BI queries at the growth scale,
- * then the hourly and daily steps at the chosen scale against their bare minimums; and the process's peak memory.
+ * One benchmark run, on warehouses of its own on the engine measured: first the growth curves and the BI queries at
+ * the growth scale, then the hourly and daily steps at the chosen scale against their bare minimums; and the
+ * process's peak memory.
  */
 public final class Benchmark {
     static final String GROWTH = "bench-growth";

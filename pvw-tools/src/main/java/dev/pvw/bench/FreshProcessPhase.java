@@ -7,6 +7,7 @@ import dev.pvw.bench.BenchResults.ProcessRun;
 import dev.pvw.simulate.ExtractGenerator;
 import dev.pvw.simulate.SimulatedSchedule;
 import dev.pvw.warehouse.Warehouse;
+import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,16 +19,12 @@ import java.util.Map;
  * The steps as a scheduler runs them, on the steps' warehouse after the in-process measurements: each users snapshot
  * and each hourly batch landed, then its bare minimum and a {@code pvw run} each started as a process of their own
  * with the warehouse closed in the benchmark's process (DuckDB lets one process hold the file, and a local Spark
- * warehouse one run at a time); then runs with nothing
- * new. The extracts are generated beforehand, while the simulation runs, and set aside in the warehouse ({@link
+ * warehouse one run at a time); then runs with nothing new. The extracts are generated beforehand, while the simulation runs, and set aside in the warehouse ({@link
  * #stash}).
  */
 final class FreshProcessPhase {
     /** Minutes past the hour of the runs with nothing new, after the last hourly one. */
     private static final int NO_OP_MINUTE = 30;
-
-    /** The environment variable pvw reads its warehouse from when --warehouse is not given. */
-    static final String WAREHOUSE_VARIABLE = "PVW_WAREHOUSE";
 
     private final BenchSettings settings;
     private final BenchWarehouses warehouses;
@@ -136,7 +133,9 @@ final class FreshProcessPhase {
      * command line.
      */
     private Map<String, String> warehouse() {
-        return Map.of(WAREHOUSE_VARIABLE, warehouses.url(Benchmark.BRIEF).value());
+        return Map.of(
+                WarehouseUrl.ENVIRONMENT_VARIABLE,
+                warehouses.url(Benchmark.BRIEF).value());
     }
 
     private Path directory() {

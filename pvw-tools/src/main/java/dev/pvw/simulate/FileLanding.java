@@ -83,10 +83,9 @@ final class FileLanding implements AutoCloseable {
 
     /** Lands in the target what the generator last landed of {@code extract}. */
     void land(Extract extract) {
-        Path file = directory.resolve(extract.script() + "." + format.name().toLowerCase(Locale.ROOT));
-        generator.update(
-                "simulate/export_" + extract.script() + "_" + format.name().toLowerCase(Locale.ROOT),
-                Map.of("path", file.toString()));
+        String kind = format.name().toLowerCase(Locale.ROOT);
+        Path file = directory.resolve(extract.script() + "." + kind);
+        generator.update("simulate/export_" + extract.script() + "_" + kind, Map.of("path", file.toString()));
         try {
             target.inTransaction(() -> {
                 target.update("simulate/clear_" + extract.script() + "_extract", Map.of());
