@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs every {@link Check} over a {@link CheckScope} and describes each problem found in words. The checks read only
@@ -44,68 +45,81 @@ public final class WarehouseChecks {
         }
         warehouse.drop(WorkTables.CHECK_FACT);
         warehouse.create(WorkTables.CHECK_FACT, Map.of());
-        long users = bounds.users()
-                .map(table -> history(table, parameters, problems))
-                .orElse(0L);
         boolean readsHours = bounds.hours().from() != null;
         if (readsHours) {
             warehouse.update("quality/fact_summary", parameters);
         }
+        List<Supplier<Findings>> reads = new ArrayList<>();
+        bounds.users().ifPresent(table -> reads.add(() -> history(table, parameters)));
         // A batch with no valid row has no hours, and its ledger row is still checked (against an empty summary).
-        problems.get(Check.FACT_VS_LEDGER)
-                .addAll(warehouse.query("quality/fact_vs_ledger", parameters, Problems.BATCH));
-        problems.get(Check.SNAPSHOT_VS_LEDGER)
-                .addAll(warehouse.query("quality/snapshot_vs_ledger", parameters, Problems.SNAPSHOT));
+        reads.add(() -> Findings.of(
+                Check.FACT_VS_LEDGER, warehouse.query("quality/fact_vs_ledger", parameters, Problems.BATCH)));
+        reads.add(() -> Findings.of(
+                Check.SNAPSHOT_VS_LEDGER,
+                warehouse.query("quality/snapshot_vs_ledger", parameters, Problems.SNAPSHOT)));
         if (readsHours) {
-            marts(parameters, problems);
+            reads.addAll(marts(parameters));
+        }
+        long users = 0;
+        for (Findings findings : warehouse.readAll(reads)) {
+            findings.problems().forEach((check, found) -> problems.get(check).addAll(found));
+            users += findings.users();
         }
         List<CheckResult> results = new ArrayList<>();
         problems.forEach((check, found) -> results.add(result(check, found)));
         return new CheckReport(bounds.describe(users), results, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The four history checks of the users listed in {@code users}; returns how many users' histories it read. */
-    private long history(Identifier users, Map<String, Object> parameters, Map<Check, List<String>> problems) {
+    /** The four history checks of the users listed in {@code users}, and how many users' histories they read. */
+    private Findings history(Identifier users, Map<String, Object> parameters) {
+        Map<Check, List<String>> problems = new EnumMap<>(Check.class);
         long checked = 0;
         for (Problems.HistoryRow row :
                 warehouse.query("quality/history", parameters, Map.of("users", users), Problems.HistoryRow.MAPPER)) {
             if (row.check().isPresent()) {
-                problems.get(row.check().get()).add(row.describe());
+                problems.computeIfAbsent(row.check().get(), check -> new ArrayList<>())
+                        .add(row.describe());
             } else {
                 checked = row.versions();
             }
         }
-        return checked;
+        return new Findings(problems, checked);
     }
 
     /**
      * The checks of both marts in the scope's hours (and their daily marts on the days of those hours), against the
      * fact and the users' current postcodes, and of the rollup against the fact.
      */
-    private void marts(Map<String, Object> parameters, Map<Check, List<String>> problems) {
+    private List<Supplier<Findings>> marts(Map<String, Object> parameters) {
+        List<Supplier<Findings>> reads = new ArrayList<>();
         for (Mart mart : Mart.values()) {
             Map<String, Identifier> martTable = Map.of("mart", mart.table());
-            problems.get(Check.MART_KEYS)
-                    .addAll(warehouse.query("quality/mart_keys", parameters, martTable, Problems.key(mart)));
-            problems.get(Check.MART_TOTALS)
-                    .addAll(warehouse.query("quality/mart_totals", parameters, martTable, Problems.total(mart)));
-            problems.get(Check.DAILY_MARTS)
-                    .addAll(warehouse.query(
+            reads.add(() -> Findings.of(
+                    Check.MART_KEYS, warehouse.query("quality/mart_keys", parameters, martTable, Problems.key(mart))));
+            reads.add(() -> Findings.of(
+                    Check.MART_TOTALS,
+                    warehouse.query("quality/mart_totals", parameters, martTable, Problems.total(mart))));
+            reads.add(() -> Findings.of(
+                    Check.DAILY_MARTS,
+                    warehouse.query(
                             "quality/daily_marts",
                             parameters,
                             Map.of("mart", mart.table(), "daily", mart.dailyTable()),
-                            Problems.daily(mart)));
+                            Problems.daily(mart))));
         }
-        problems.get(Check.CURRENT_POSTCODES)
-                .addAll(warehouse.query(
+        reads.add(() -> Findings.of(
+                Check.CURRENT_POSTCODES,
+                warehouse.query(
                         "quality/current_postcodes",
                         parameters,
-                        Problems.postcode(Mart.CURRENT, "are by users whose current postcode it is")));
-        problems.get(Check.AT_VIEW_POSTCODES)
-                .addAll(warehouse.query(
-                        "quality/at_view_postcodes", parameters, Problems.postcode(Mart.AT_VIEW, "have it at view")));
-        problems.get(Check.ROLLUP_VS_FACT)
-                .addAll(warehouse.query("quality/rollup_vs_fact", parameters, Problems.ROLLUP));
+                        Problems.postcode(Mart.CURRENT, "are by users whose current postcode it is"))));
+        reads.add(() -> Findings.of(
+                Check.AT_VIEW_POSTCODES,
+                warehouse.query(
+                        "quality/at_view_postcodes", parameters, Problems.postcode(Mart.AT_VIEW, "have it at view"))));
+        reads.add(() -> Findings.of(
+                Check.ROLLUP_VS_FACT, warehouse.query("quality/rollup_vs_fact", parameters, Problems.ROLLUP)));
+        return reads;
     }
 
     private static CheckResult result(Check check, List<String> problems) {
@@ -150,6 +164,13 @@ public final class WarehouseChecks {
 
     private Hours hours(String script, Map<String, Object> parameters) {
         return warehouse.queryOptional(script, parameters, Hours.MAPPER).orElseThrow();
+    }
+
+    /** What one check query found: the problems per check, and for the history query how many users it read. */
+    private record Findings(Map<Check, List<String>> problems, long users) {
+        static Findings of(Check check, List<String> problems) {
+            return new Findings(Map.of(check, problems), 0);
+        }
     }
 
     /** The first and last hour a scope reads; both null when it reads none. */

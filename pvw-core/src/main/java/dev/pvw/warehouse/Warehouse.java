@@ -14,12 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One open session with a warehouse, whatever its engine: runs the named SQL resources of the engine's dialect with
@@ -35,6 +41,13 @@ public final class Warehouse implements AutoCloseable {
 
     /** What a failure names when it happened beginning, committing or rolling back rather than in a script. */
     private static final SqlScripts.Script TRANSACTION = new SqlScripts.Script("the transaction's begin or end", "");
+
+    /** The threads of {@link #readAll}: daemons, so that a read left behind never keeps the process alive. */
+    private static final ThreadFactory READ_THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "pvw-read");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private static final SqlScripts.Script MAINTENANCE = new SqlScripts.Script("table maintenance", "");
 
@@ -248,6 +261,58 @@ public final class Warehouse implements AutoCloseable {
             session.query(sql, parameters, row -> each.accept(mapper.map(row)));
             return null;
         });
+    }
+
+    /**
+     * Runs independent reads (queries only: none writes or makes a work table) and returns their results in the order
+     * given: several at once where the engine runs several queries at a time ({@link EngineSession#concurrentReads},
+     * Spark, where a small query costs planning and scheduling more than reading), one after another otherwise, as
+     * on a connection. A failed read fails the whole once every read has ended.
+     */
+    public <T> List<T> readAll(List<Supplier<T>> reads) {
+        int threads = Math.min(reads.size(), session.concurrentReads());
+        if (threads <= 1) {
+            return reads.stream().map(Supplier::get).toList();
+        }
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, READ_THREADS);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Supplier<T> read : reads) {
+                futures.add(pool.submit(() -> {
+                    if (context != null) {
+                        MDC.setContextMap(context);
+                    }
+                    try {
+                        return read.get();
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            RuntimeException failed = null;
+            for (Future<T> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    if (failed == null) {
+                        failed = e.getCause() instanceof RuntimeException cause
+                                ? cause
+                                : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PvwException(ErrorCode.FAILURE, "Interrupted while reading " + url.redacted() + ".", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs a query expected to return at most one row. */

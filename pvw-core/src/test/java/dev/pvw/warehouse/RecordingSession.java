@@ -3,6 +3,7 @@ package dev.pvw.warehouse;
 import dev.pvw.warehouse.spi.EngineSession;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,9 +15,11 @@ import java.util.function.Supplier;
  * hands it, chosen by the start of the SQL's first line that is not a comment.
  */
 final class RecordingSession implements EngineSession {
-    final List<String> statements = new ArrayList<>();
+    final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     final List<String> events = new ArrayList<>();
     private final Function<String, List<Map<String, Object>>> answers;
+    /** How many queries it says it runs at once; 1, as a connection, unless a test sets more. */
+    int concurrentReads = 1;
 
     RecordingSession(Function<String, List<Map<String, Object>>> answers) {
         this.answers = answers;
@@ -37,6 +40,11 @@ final class RecordingSession implements EngineSession {
     public void query(String sql, Map<String, ?> parameters, Consumer<Row> each) {
         statements.add(sql);
         answers.apply(sql).forEach(values -> each.accept(new MapRow(values)));
+    }
+
+    @Override
+    public int concurrentReads() {
+        return concurrentReads;
     }
 
     @Override

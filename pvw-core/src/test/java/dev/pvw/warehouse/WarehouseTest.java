@@ -3,9 +3,18 @@ package dev.pvw.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class WarehouseTest {
     @Test
@@ -61,5 +70,68 @@ class WarehouseTest {
                 .hasMessage("a check failed");
 
         assertThat(session.events).containsExactly("begin 7", "publish", "begin 8", "abort");
+    }
+
+    @Test
+    void readsRunAtOnceWhereTheEngineCanAndAnswerInTheOrderGiven() {
+        RecordingSession session = new RecordingSession(sql -> List.of());
+        session.concurrentReads = 3;
+        Warehouse warehouse = TestingSessions.warehouse(session);
+        // Each read waits for the other two: the three end only if they run at once.
+        CyclicBarrier together = new CyclicBarrier(3);
+        List<Supplier<String>> reads = new ArrayList<>();
+        for (String name : List.of("first", "second", "third")) {
+            reads.add(() -> {
+                try {
+                    together.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("the reads did not run at once", e);
+                }
+                return name + " in run " + MDC.get("run");
+            });
+        }
+
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("run", "7")) {
+            assertThat(warehouse.readAll(reads)).containsExactly("first in run 7", "second in run 7", "third in run 7");
+        }
+    }
+
+    @Test
+    void onAConnectionReadsRunOneAfterAnotherOnTheCallersThread() {
+        Warehouse warehouse = TestingSessions.warehouse(new RecordingSession(sql -> List.of()));
+        Thread caller = Thread.currentThread();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<Supplier<Boolean>> reads = List.of(
+                () -> order.add("first") && Thread.currentThread() == caller,
+                () -> order.add("second") && Thread.currentThread() == caller);
+
+        assertThat(warehouse.readAll(reads)).containsExactly(true, true);
+        assertThat(order).containsExactly("first", "second");
+    }
+
+    @Test
+    void aFailedReadFailsTheWholeWithItsOwnExceptionOnceEveryReadHasEnded() {
+        RecordingSession session = new RecordingSession(sql -> List.of());
+        session.concurrentReads = 2;
+        Warehouse warehouse = TestingSessions.warehouse(session);
+        AtomicBoolean slowEnded = new AtomicBoolean();
+        List<Supplier<String>> reads = List.of(
+                () -> {
+                    throw new IllegalStateException("a query failed");
+                },
+                () -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    slowEnded.set(true);
+                    return "slow";
+                });
+
+        assertThatThrownBy(() -> warehouse.readAll(reads))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a query failed");
+        assertThat(slowEnded).isTrue();
     }
 }

@@ -26,6 +26,14 @@ public interface EngineSession extends AutoCloseable {
     /** Runs a query and hands each row to {@code each} as it is read. */
     void query(String sql, Map<String, ?> parameters, Consumer<Row> each);
 
+    /**
+     * How many independent queries this session runs at once when handed several ({@code Warehouse.readAll}): one on a
+     * connection, which runs one statement at a time; more where the engine runs several jobs at once (Spark).
+     */
+    default int concurrentReads() {
+        return 1;
+    }
+
     /** Runs {@code work} atomically where the engine can: all of it is kept, or none of it. */
     <T> T inTransaction(Supplier<T> work);
 

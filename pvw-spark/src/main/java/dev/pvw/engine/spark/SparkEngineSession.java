@@ -41,6 +41,9 @@ final class SparkEngineSession implements EngineSession {
 
     private static final int READ_ATTEMPTS = 3;
 
+    private static final int CONCURRENT_READS =
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
     private final WarehouseUrl url;
     private final SparkSession session;
     private final WarehouseCatalog catalog;
@@ -88,6 +91,9 @@ final class SparkEngineSession implements EngineSession {
 
     @Override
     public void query(String sql, Map<String, ?> parameters, Consumer<Row> each) {
+        // Spark and Iceberg look up the thread's active session while planning; a query from another thread (readAll)
+        // would otherwise plan in the application's first session, without this one's catalog and branch.
+        SparkSession.setActiveSession(session);
         if (sql.contains(WarehouseCatalog.CATALOG_VIEW_PREFIX)) {
             guarded(() -> {
                 catalog.refreshCatalogViews(session);
@@ -97,6 +103,15 @@ final class SparkEngineSession implements EngineSession {
         // Collected in one job: a local iterator would run a job per partition, and pvw's answers are small.
         List<org.apache.spark.sql.Row> rows = guarded(() -> run(sql, parameters).collectAsList());
         rows.forEach(row -> each.accept(new SparkRow(row)));
+    }
+
+    /**
+     * A small query's time goes to planning, the catalog's metadata and scheduling rather than reading rows, and a Spark
+     * application runs several jobs at once: so several reads go at once, two per core of the driver.
+     */
+    @Override
+    public int concurrentReads() {
+        return CONCURRENT_READS;
     }
 
     /** Iceberg commits table by table: work that must be atomic is made so by the run's unit of work instead. */
