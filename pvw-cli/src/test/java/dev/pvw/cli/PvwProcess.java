@@ -2,6 +2,7 @@ package dev.pvw.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.testing.JvmTempFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -164,7 +165,7 @@ final class PvwProcess implements AutoCloseable {
         try {
             if (!Files.exists(archive)
                     || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
-                Path scratch = Files.createTempDirectory("pvw-cds-");
+                Path scratch = Files.createTempDirectory(JvmTempFolders.folder("cds"), "archive-");
                 Path made = scratch.resolve("pvw.jsa");
                 Process process = new ProcessBuilder(
                                 Path.of(System.getProperty("java.home"), "bin", "java")

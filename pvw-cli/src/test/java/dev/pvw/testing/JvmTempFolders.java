@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Folders that live as long as the test JVM: what is built once per JVM and shared between test classes. */
-final class JvmTempFolders {
+public final class JvmTempFolders {
     private static Path root;
 
     private JvmTempFolders() {}
 
     /** The folder {@code name}, created on first use under one temp folder that is deleted when the JVM exits. */
-    static synchronized Path folder(String name) {
+    public static synchronized Path folder(String name) {
         try {
             if (root == null) {
                 root = Files.createTempDirectory("pvw-test-jvm-");
