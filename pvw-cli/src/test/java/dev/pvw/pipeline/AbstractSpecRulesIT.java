@@ -324,6 +324,25 @@ abstract class AbstractSpecRulesIT {
     }
 
     @Test
+    void anUnknownUserNamedByASameDayReplacementIsCorrectedInBothMarts() {
+        warehouse.landUsers(List.of(user(1, "A")));
+        warehouse.landPageviews(List.of(view(1, "2026-01-05T00:10:00"), view(2, "2026-01-05T00:20:00")));
+        warehouse.run("2026-01-05T01:05:00", 0);
+        assertThat(current()).containsExactly(row("2026-01-05T00:00", null, 1), row("2026-01-05T00:00", "A", 1));
+
+        warehouse.landUsers(List.of(user(1, "A"), user(2, "B")));
+        warehouse.landPageviews(List.of(view(2, "2026-01-05T01:10:00")));
+        warehouse.run("2026-01-05T02:05:00", 0);
+
+        List<MartRow> expected = List.of(
+                row("2026-01-05T00:00", "A", 1), row("2026-01-05T00:00", "B", 1), row("2026-01-05T01:00", "B", 1));
+        assertThat(atView()).containsExactlyElementsOf(expected);
+        assertThat(current()).containsExactlyElementsOf(expected);
+        CliResult checked = warehouse.pvw("check", "--full");
+        assertThat(checked.exitCode()).as(checked.toString()).isZero();
+    }
+
+    @Test
     void aMoveCorrectsTheCurrentMartOverAllHistoryButNotThePostcodeAtView() {
         warehouse.landUsers(List.of(user(1, "A"), user(2, "B")));
         warehouse.landPageviews(List.of(view(1, "2026-01-01T10:00:00"), view(2, "2026-01-01T10:00:00")));
@@ -561,15 +580,15 @@ abstract class AbstractSpecRulesIT {
         return counts;
     }
 
-    private static UserRow user(long id, String postcode) {
+    static UserRow user(long id, String postcode) {
         return new UserRow(id, postcode);
     }
 
-    private static PageviewRow view(long userId, String at) {
+    static PageviewRow view(long userId, String at) {
         return new PageviewRow(userId, "https://www.website.com/" + userId, LocalDateTime.parse(at));
     }
 
-    private static MartRow row(String hour, String postcode, long pageviews) {
+    static MartRow row(String hour, String postcode, long pageviews) {
         return new MartRow(LocalDateTime.parse(hour), postcode, pageviews);
     }
 }
