@@ -38,7 +38,7 @@ final class InitCommand implements Callable<Integer> {
                     .printf(
                             "Warehouse %s is ready (%s).%n",
                             warehouse.url(),
-                            applied == 0 ? "schema already up to date" : applied + " schema script(s) applied");
+                            applied == 0 ? "schema already up to date" : applied + " schema version(s) applied");
             return 0;
         }
     }

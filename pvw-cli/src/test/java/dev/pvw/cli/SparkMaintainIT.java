@@ -37,16 +37,20 @@ class SparkMaintainIT {
     void maintainCompactsExpiresAndRemovesOrphansWithoutChangingANumber() throws Exception {
         TestingWarehouse warehouse = new TestingWarehouse(SparkTestingEngine.SPARK, directory);
         assertThat(warehouse.pvw("init").exitCode()).isZero();
-        List<UserRow> users = List.of(new UserRow(1L, "AB1"), new UserRow(2L, "CD2"));
-        warehouse.landUsers(users);
+        // User 2 is unknown in the first hour; the second hour's snapshot, the same day's, names it, so the second
+        // run re-attributes its first-hour views in the fact and the rollup: delete files, as both are merge-on-read.
+        warehouse.landUsers(List.of(new UserRow(1L, "AB1")));
         warehouse.landPageviews(pageviews("2026-01-05T00:10:00", "2026-01-05T00:20:00"));
         warehouse.run("2026-01-05T01:00:00", 0);
+        warehouse.landUsers(List.of(new UserRow(1L, "AB1"), new UserRow(2L, "CD2")));
         warehouse.landPageviews(pageviews("2026-01-05T01:10:00", "2026-01-05T01:40:00"));
         warehouse.run("2026-01-05T02:00:00", 0);
         CommittedState before = CommittedState.of(warehouse);
         List<MartRow> currentMart = warehouse.currentMart();
         long factFiles = count(warehouse, "core.pageview_fact.files");
         assertThat(count(warehouse, "core.pageview_fact.snapshots")).isGreaterThan(1);
+        assertThat(count(warehouse, "core.pageview_fact.delete_files")).isPositive();
+        assertThat(count(warehouse, "core.pageview_user_hours.delete_files")).isPositive();
         Path orphan = orphanFile(SparkTestingEngine.directory(warehouse.url()));
 
         CliResult result = warehouse.pvw("maintain", "--keep-snapshots", "1s", "--orphans-after", "1d");
@@ -63,6 +67,10 @@ class SparkMaintainIT {
                 .as("every snapshot but the latest is older than --keep-snapshots")
                 .isEqualTo(1);
         assertThat(count(warehouse, "core.pageview_fact.files")).isLessThanOrEqualTo(factFiles);
+        assertThat(count(warehouse, "core.pageview_fact.delete_files"))
+                .as("deleted rows folded into the data, and their delete files gone")
+                .isZero();
+        assertThat(count(warehouse, "core.pageview_user_hours.delete_files")).isZero();
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
         assertThat(warehouse.currentMart()).isEqualTo(currentMart);
         CliResult checked = warehouse.pvw("check", "--full");

@@ -49,7 +49,7 @@ class SchemaUpgradeIT {
         warehouse.landPageviews(List.of());
         warehouse.run("2026-01-02T00:05:00", 0);
 
-        assertThat(init.out()).contains("1 schema script(s) applied");
+        assertThat(init.out()).contains("1 schema version(s) applied");
         assertThat(before).hasSize(3);
         assertThat(filled).isEqualTo(before);
         assertThat(warehouse.userHoursFromFact()).isEqualTo(warehouse.userHoursFromRollup());

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,9 +30,10 @@ public final class SchemaMigrator {
 
     /** Every schema version, oldest first. A released script is never edited: add a new one. */
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "warehouse", false),
-            new Migration(2, "quarantine_retention", false),
-            new Migration(3, "rollups", true));
+            new Migration(1, "warehouse", false, false),
+            new Migration(2, "quarantine_retention", false, false),
+            new Migration(3, "rollups", true, false),
+            new Migration(4, "merge_on_read", false, true));
 
     /** The newest schema version this pvw knows. */
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
@@ -57,13 +59,16 @@ public final class SchemaMigrator {
             verifyChecksums(applied);
             int count = 0;
             for (Migration migration : MIGRATIONS) {
+                Optional<String> script = text(migration);
                 if (applied.containsKey(migration.version())) {
                     // Re-running a recorded script recreates anything dropped since; scripts are idempotent.
-                    warehouse.execute(migration.scriptName(), Map.of());
+                    script.ifPresent(ignored -> warehouse.execute(migration.scriptName(), Map.of()));
                     continue;
                 }
-                LOG.info("Applying schema script {}", migration.scriptName());
-                warehouse.execute(migration.scriptName(), Map.of());
+                if (script.isPresent()) {
+                    LOG.info("Applying schema script {}", migration.scriptName());
+                    warehouse.execute(migration.scriptName(), Map.of());
+                }
                 if (migration.fillsOnce()) {
                     warehouse.execute(migration.fillScriptName(), Map.of());
                 }
@@ -111,7 +116,7 @@ public final class SchemaMigrator {
     List<String> createdTables() {
         TreeSet<String> tables = new TreeSet<>();
         for (Migration migration : MIGRATIONS) {
-            Matcher created = CREATED_TABLE.matcher(warehouse.scriptText(migration.scriptName()));
+            Matcher created = CREATED_TABLE.matcher(text(migration).orElse(""));
             while (created.find()) {
                 tables.add(created.group(1));
             }
@@ -131,17 +136,27 @@ public final class SchemaMigrator {
         }
     }
 
+    /** The checksum of the version's script on this engine; of no text where the engine has none. */
     private long checksum(Migration migration) {
         CRC32 crc = new CRC32();
-        crc.update(warehouse.scriptText(migration.scriptName()).getBytes(StandardCharsets.UTF_8));
+        crc.update(text(migration).orElse("").getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
+    }
+
+    /** The version's script on this engine: empty for a version of some engines only, where this one has none. */
+    private Optional<String> text(Migration migration) {
+        return migration.someEnginesOnly()
+                ? warehouse.ownScriptText(migration.scriptName())
+                : Optional.of(warehouse.scriptText(migration.scriptName()));
     }
 
     /**
      * One versioned schema script; with {@code fillsOnce}, a second script {@code V<n>__<what>_fill} fills what the
      * first created from data already there, once, when the version is first applied (re-running it would double it).
+     * With {@code someEnginesOnly}, only the engines whose own folder has the script need the version (a table property
+     * of Iceberg's, say): it is applied there and recorded, with no script, on every other engine.
      */
-    record Migration(int version, String description, boolean fillsOnce) {
+    record Migration(int version, String description, boolean fillsOnce, boolean someEnginesOnly) {
         String scriptName() {
             return "schema/V" + version + "__" + description;
         }

@@ -81,6 +81,11 @@ public final class Warehouse implements AutoCloseable {
         return scripts.get(name).text();
     }
 
+    /** The text of a SQL resource of this warehouse's engine's own folder; empty where only portable SQL has it. */
+    public Optional<String> ownScriptText(String name) {
+        return scripts.findOwn(name).map(SqlScripts.Script::text);
+    }
+
     /** Runs {@code work} atomically where the engine can: all of it is kept, or none of it. */
     public <T> T inTransaction(Supplier<T> work) {
         return guarded(TRANSACTION, () -> session.inTransaction(work));

@@ -221,8 +221,9 @@ final class SparkEngineSession implements EngineSession {
             long deleted = count(summary, "deleted-records");
             rows += switch (kind) {
                 case INSERT -> added;
-                    // Copy-on-write rewrites the files it deletes from: they go as deleted, their other rows come back.
-                case DELETE -> deleted - added;
+                    // Copy-on-write rewrites the files it deletes from: they go as deleted, their other rows come back;
+                    // merge-on-read (the fact, schema V4) records the rows it deletes in position delete files.
+                case DELETE -> deleted - added + count(summary, "added-position-deletes");
                 case MERGE -> count(summary, "spark.merge-into.num-target-rows-updated")
                         + count(summary, "spark.merge-into.num-target-rows-inserted")
                         + count(summary, "spark.merge-into.num-target-rows-deleted");};

@@ -6,6 +6,7 @@ import dev.pvw.warehouse.MaintenancePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.actions.BinPackRewriteFilePlanner;
 import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -38,9 +39,13 @@ final class TableMaintenance {
             Table table = catalog.table(identifier);
             String compacted = "not compacted (an extract)";
             if (!identifier.namespace().equals(WarehouseCatalog.RAW)) {
-                // Two small files of a partition are worth one: each hourly run adds a file or more per day.
+                // Two small files of a partition are worth one: each hourly run adds a file or more per day. A data
+                // file with rows deleted by a merge-on-read table's delete files (schema V4) is rewritten without them,
+                // and the delete files that then apply to nothing are removed.
                 RewriteDataFiles.Result rewritten = actions.rewriteDataFiles(table)
                         .option("min-input-files", "2")
+                        .option(BinPackRewriteFilePlanner.DELETE_FILE_THRESHOLD, "1")
+                        .option(RewriteDataFiles.REMOVE_DANGLING_DELETES, "true")
                         .execute();
                 compacted = rewritten.rewrittenDataFilesCount() == 0
                         ? "no files to compact"
