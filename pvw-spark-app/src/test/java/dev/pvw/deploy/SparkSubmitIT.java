@@ -42,7 +42,7 @@ class SparkSubmitIT {
         assertThat(init.exitCode()).as(init.describe()).isZero();
         assertThat(init.stdout())
                 .as(init.describe())
-                .containsPattern("^Warehouse spark:lake is ready \\(\\d+ schema script\\(s\\) applied\\)\\.\n$");
+                .containsPattern("^Warehouse spark:lake is ready \\(\\d+ schema version\\(s\\) applied\\)\\.\n$");
         // pvw logs through its own Logback, as it does everywhere, beside Spark's log4j and without a clash of
         // bindings.
         assertThat(init.stderr())
