@@ -77,6 +77,8 @@ abstract class AbstractKillIT {
     private Path volumeDirectory;
     Path directory;
     TestingWarehouse warehouse;
+    /** The template {@link #warehouse} is a copy of, for a test that compares it with a run left alone. */
+    TestingWarehouse source;
 
     abstract TestingEngine engine();
 
@@ -109,6 +111,7 @@ abstract class AbstractKillIT {
         }
         secondBatchRows = SMALL_BATCH_ROWS;
         users = SMALL_USERS;
+        source = template;
         warehouse = template.copyInto(directory);
     }
 
@@ -126,6 +129,7 @@ abstract class AbstractKillIT {
         }
         try {
             warehouse = volumeTemplate.copyInto(Files.createDirectories(directory.resolve("volume")));
+            source = volumeTemplate;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -229,8 +233,7 @@ abstract class AbstractKillIT {
     @Test
     void aRunThatMayWaitWaitsWhileAnotherHoldsTheWarehouseThenCompletesAsIfAlone() throws Exception {
         // The test holds the run lock itself, so the run is certain to find the warehouse taken, however fast it is.
-        TestingWarehouse alone = (secondBatchRows == SMALL_BATCH_ROWS ? template : volumeTemplate)
-                .copyInto(Files.createDirectory(directory.resolve("alone")));
+        TestingWarehouse alone = source.copyInto(Files.createDirectory(directory.resolve("alone")));
         alone.run(SECOND_RUN_AS_OF, 0);
         try (PvwProcess waiting = startWhileHeld()) {
             assertThat(waiting.waitFor(stepTimeout())).as(waiting.describe()).isZero();

@@ -85,7 +85,7 @@ class SparkKillIT extends AbstractKillIT {
     @Test
     void aRunKilledWhilePublishingLeavesEachTableAsBeforeOrAfterItAndTheNextCommandThatWritesFinishesIt()
             throws Exception {
-        TestingWarehouse alone = template.copyInto(Files.createDirectory(directory.resolve("alone")));
+        TestingWarehouse alone = source.copyInto(Files.createDirectory(directory.resolve("alone")));
         alone.run(SECOND_RUN_AS_OF, 0);
         CommittedState after = CommittedState.of(alone);
         CommittedState before = CommittedState.of(warehouse);
