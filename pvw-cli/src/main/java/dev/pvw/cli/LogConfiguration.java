@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's logging, set up in code rather than from a logback.xml: parsing XML cost a fresh process a third of a
@@ -17,6 +18,13 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [run %X{run:--}] %msg%n";
+    /**
+     * Without {@code -v} no log line carries a stack trace: a failure is told once, in the command's one sentence, even
+     * where Spark logs it again on its way there.
+     */
+    private static final String PATTERN_WITHOUT_TRACES = PATTERN + "%nopex";
+
+    private static final String APPENDER = "STDERR";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -24,15 +32,17 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
                 || LogConfiguration.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
+        configureConsole(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Logs to stderr, at INFO for pvw and WARN for the libraries, with no stack traces until {@code -v}. */
+    static void configureConsole(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
-        appender.setName("STDERR");
+        appender.setName(APPENDER);
         appender.setTarget("System.err");
-        appender.setEncoder(encoder);
+        appender.setEncoder(encoder(context, false));
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
@@ -44,6 +54,32 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         // What every local Spark warns of on start and cannot act on: the host's name, Hadoop's native library.
         context.getLogger("org.apache.spark.util.Utils").setLevel(Level.ERROR);
         context.getLogger("org.apache.hadoop.util.NativeCodeLoader").setLevel(Level.ERROR);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        // A failed task of local Spark fails its statement, which the command reports; these would report it twice
+        // more.
+        context.getLogger("org.apache.spark.executor.Executor").setLevel(Level.OFF);
+        context.getLogger("org.apache.spark.scheduler.TaskSetManager").setLevel(Level.OFF);
+    }
+
+    /** With {@code -v} log lines carry their stack traces; a configuration file's own appenders are left alone. */
+    static void showStackTraces(boolean show) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            showStackTraces(context, show);
+        }
+    }
+
+    static void showStackTraces(LoggerContext context, boolean show) {
+        if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof ConsoleAppender<ILoggingEvent> console
+                && ((PatternLayoutEncoder) console.getEncoder()).getPattern().equals(PATTERN) != show) {
+            console.setEncoder(encoder(context, show));
+        }
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, boolean withTraces) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(withTraces ? PATTERN : PATTERN_WITHOUT_TRACES);
+        encoder.start();
+        return encoder;
     }
 }

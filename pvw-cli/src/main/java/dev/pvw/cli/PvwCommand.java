@@ -97,6 +97,7 @@ final class PvwCommand {
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
         ROOT_LOGGER.setLevel(verbose ? Level.DEBUG : CONFIGURED_LEVEL);
+        LogConfiguration.showStackTraces(verbose);
     }
 
     boolean verbose() {

@@ -32,7 +32,12 @@ public interface UnitOfWork {
         try {
             result = work.get();
         } catch (RuntimeException | Error e) {
-            abort();
+            try {
+                abort();
+            } catch (RuntimeException | Error abortFailure) {
+                // An engine's abort should not throw; if one does, the failure that led here is still the one to tell.
+                e.addSuppressed(abortFailure);
+            }
             throw e;
         }
         publish();

@@ -73,6 +73,37 @@ class WarehouseTest {
     }
 
     @Test
+    void aFailedRunTellsItsOwnFailureWhenTheAbortFailsToo() {
+        UnitOfWork failingAbort = new UnitOfWork() {
+            @Override
+            public List<String> recover() {
+                return List.of();
+            }
+
+            @Override
+            public void begin(long runId) {}
+
+            @Override
+            public void publish() {}
+
+            @Override
+            public void abort() {
+                // What Hadoop's local file system throws when the disk is full: an Error, not an exception.
+                throw new AssertionError("File too large");
+            }
+        };
+
+        assertThatThrownBy(() -> failingAbort.run(9, () -> {
+                    throw new IllegalStateException("the disk is full");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the disk is full")
+                .satisfies(failure -> assertThat(failure.getSuppressed())
+                        .singleElement()
+                        .hasFieldOrPropertyWithValue("message", "File too large"));
+    }
+
+    @Test
     void readsRunAtOnceWhereTheEngineCanAndAnswerInTheOrderGiven() {
         RecordingSession session = new RecordingSession(sql -> List.of());
         session.concurrentReads = 3;

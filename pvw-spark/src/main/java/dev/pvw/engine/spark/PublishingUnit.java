@@ -109,10 +109,13 @@ final class PublishingUnit implements UnitOfWork {
     public void publish() {
         String name = requireNonNull(branch, "no run has begun");
         stopWritingBranch();
-        catalog.setNamespaceProperty(WarehouseCatalog.CORE, JOURNAL_PROPERTY, name);
-        fastForwardAll(name, false);
-        removeBranch(name, extracts());
-        catalog.removeNamespaceProperty(WarehouseCatalog.CORE, JOURNAL_PROPERTY);
+        SparkEngineSession.guarded(() -> {
+            catalog.setNamespaceProperty(WarehouseCatalog.CORE, JOURNAL_PROPERTY, name);
+            fastForwardAll(name, false);
+            removeBranch(name, extracts());
+            catalog.removeNamespaceProperty(WarehouseCatalog.CORE, JOURNAL_PROPERTY);
+            return null;
+        });
         branch = null;
     }
 
@@ -125,7 +128,10 @@ final class PublishingUnit implements UnitOfWork {
         branch = null;
         stopWritingBranch();
         try {
-            removeBranch(name, catalog.warehouseTables());
+            SparkEngineSession.guarded(() -> {
+                removeBranch(name, catalog.warehouseTables());
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn(
                     "Could not remove the branches {} of the failed run; the next run removes them: {}",

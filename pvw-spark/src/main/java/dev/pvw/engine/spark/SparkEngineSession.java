@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FSError;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -242,6 +244,9 @@ final class SparkEngineSession implements EngineSession {
             return work.get();
         } catch (OutOfMemoryError e) {
             throw new StatementFailure(FailureKind.OUT_OF_MEMORY, Warehouse.firstLine(e.getMessage()), e);
+        } catch (FSError e) {
+            // Hadoop's local file system throws an I/O failure (a full disk among them) as an Error.
+            throw failure(e);
         } catch (RuntimeException e) {
             throw failure(e);
         } catch (Exception e) {
@@ -250,7 +255,7 @@ final class SparkEngineSession implements EngineSession {
         }
     }
 
-    private static StatementFailure failure(Exception e) {
+    private static StatementFailure failure(Throwable e) {
         if (e instanceof StatementFailure statementFailure) {
             return statementFailure;
         }
@@ -261,6 +266,21 @@ final class SparkEngineSession implements EngineSession {
         } else if (message.contains("java.lang.OutOfMemoryError")) {
             kind = FailureKind.OUT_OF_MEMORY;
         }
-        return new StatementFailure(kind, Warehouse.firstLine(message), e);
+        return new StatementFailure(kind, Warehouse.firstLine(detail(e)), e);
+    }
+
+    /**
+     * What went wrong, in the words of whatever failed: a failed job's message wraps its task's failure in Spark's
+     * account of stages, tasks and executors, and names the exception's class.
+     */
+    private static String detail(Throwable e) {
+        if (!(e instanceof SparkException) || e.getCause() == null) {
+            return String.valueOf(e.getMessage());
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? String.valueOf(e.getMessage()) : cause.getMessage();
     }
 }
