@@ -46,7 +46,7 @@ abstract class AbstractKillIT {
 
     private static final int VOLUME_USERS = 20_000;
     private static final int POSTCODES = 40;
-    private static final long FIRST_BATCH_ROWS = 10_000;
+    static final long FIRST_BATCH_ROWS = 10_000;
     /** The second batch of the small template: a run held by the test hook needs no more. */
     static final long SMALL_BATCH_ROWS = 5_000;
 

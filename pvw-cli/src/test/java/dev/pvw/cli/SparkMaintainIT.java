@@ -79,8 +79,7 @@ class SparkMaintainIT {
 
     @Test
     void maintainWaitsForTheRunLockAndMayNotWaitIsRefusedWithOneSentence() throws Exception {
-        TestingWarehouse warehouse = new TestingWarehouse(SparkTestingEngine.SPARK, directory);
-        assertThat(warehouse.pvw("init").exitCode()).isZero();
+        TestingWarehouse warehouse = TestingWarehouse.initialized(SparkTestingEngine.SPARK, directory);
         try (AutoCloseable held = SparkTestingEngine.holdRunLock(warehouse.url())) {
             CliResult refused = warehouse.pvw("--lock-wait", "0", "maintain");
 
