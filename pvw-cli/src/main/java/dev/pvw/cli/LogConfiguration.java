@@ -24,7 +24,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
      */
     private static final String PATTERN_WITHOUT_TRACES = PATTERN + "%nopex";
 
-    private static final String APPENDER = "STDERR";
+    /** The name of the appender this class makes, so that -v changes it and never one of a configuration file's. */
+    static final String APPENDER = "pvw-stderr";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -70,7 +71,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     static void showStackTraces(LoggerContext context, boolean show) {
         if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
                         instanceof ConsoleAppender<ILoggingEvent> console
-                && ((PatternLayoutEncoder) console.getEncoder()).getPattern().equals(PATTERN) != show) {
+                && console.getEncoder() instanceof PatternLayoutEncoder encoder
+                && encoder.getPattern().equals(PATTERN) != show) {
             console.setEncoder(encoder(context, show));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
@@ -39,6 +40,25 @@ class LogConfigurationTest {
     }
 
     @Test
+    void verboseLeavesTheAppendersOfAConfigurationFileAsTheyAre() {
+        LoggerContext configured = new LoggerContext();
+        configured.setMDCAdapter(new LogbackMDCAdapter());
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(configured);
+        encoder.setPattern(LogConfiguration.PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> fileAppender = new ConsoleAppender<>();
+        fileAppender.setContext(configured);
+        fileAppender.setName("STDERR");
+        fileAppender.setEncoder(encoder);
+        configured.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(fileAppender);
+
+        LogConfiguration.showStackTraces(configured, false);
+
+        assertThat(fileAppender.getEncoder()).isSameAs(encoder);
+    }
+
+    @Test
     void localSparksTaskFailuresAreLeftToTheStatementThatFails() {
         assertThat(context.getLogger("org.apache.spark.executor.Executor").isErrorEnabled())
                 .isFalse();
@@ -60,7 +80,7 @@ class LogConfigurationTest {
     @SuppressWarnings("unchecked")
     private String printed(ILoggingEvent event) {
         ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>)
-                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LogConfiguration.APPENDER);
         return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }
