@@ -17,12 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlScripts {
     private static final String PORTABLE = "portable";
 
+    /**
+     * By folder, the scripts looked up so far in this JVM, found or not: the class path does not change while it runs,
+     * and a long-lived process (the scheduler, the web page, the tests) opens a warehouse, and so asks for the same
+     * scripts, many times. A lookup that misses the engine's folder searches every jar of the class path.
+     */
+    private static final Map<String, Map<String, Optional<Script>>> LOADED = new ConcurrentHashMap<>();
+
     private final String folder;
-    private final Map<String, Optional<Script>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Script>> cache;
 
     /** The scripts of the engine whose folder under {@code sql/} is {@code folder}. */
     public SqlScripts(String folder) {
         this.folder = requireNonNull(folder, "folder");
+        this.cache = LOADED.computeIfAbsent(folder, name -> new ConcurrentHashMap<>());
     }
 
     /** The script called {@code name} (a path under the dialect folder, without {@code .sql}). */
