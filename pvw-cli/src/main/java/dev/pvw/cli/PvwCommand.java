@@ -54,8 +54,9 @@ final class PvwCommand {
             names = "--warehouse",
             paramLabel = "URL",
             scope = ScopeType.INHERIT,
-            description = "JDBC URL of the warehouse: jdbc:duckdb:PATH (default " + WarehouseUrl.DEFAULT + ", or $"
-                    + ENVIRONMENT_VARIABLE + ") or jdbc:postgresql://HOST:PORT/DB?user=...")
+            description = "The warehouse: jdbc:duckdb:PATH (default " + WarehouseUrl.DEFAULT + ", or $"
+                    + ENVIRONMENT_VARIABLE + "), jdbc:postgresql://HOST:PORT/DB?user=..., spark:local:DIR"
+                    + " or spark:CATALOG")
     private String warehouse;
 
     @Option(
