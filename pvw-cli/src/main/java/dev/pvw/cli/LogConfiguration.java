@@ -59,6 +59,10 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         // more.
         context.getLogger("org.apache.spark.executor.Executor").setLevel(Level.OFF);
         context.getLogger("org.apache.spark.scheduler.TaskSetManager").setLevel(Level.OFF);
+        // Iceberg warns, with the stack that opened it, of a file stream the garbage collector finds unclosed: one its
+        // own write left open when the write failed (a full disk), which the command has reported already. Whether the
+        // warning shows depends on when a collection runs.
+        context.getLogger("org.apache.iceberg.hadoop.HadoopStreams").setLevel(Level.ERROR);
     }
 
     /** With {@code -v} log lines carry their stack traces; a configuration file's own appenders are left alone. */

@@ -71,6 +71,15 @@ class LogConfigurationTest {
                 .isTrue();
     }
 
+    @Test
+    void icebergsWarningOfAStreamItsFailedWriteLeftOpenIsNotPrinted() {
+        assertThat(context.getLogger("org.apache.iceberg.hadoop.HadoopStreams").isWarnEnabled())
+                .isFalse();
+        assertThat(context.getLogger("org.apache.iceberg.hadoop.HadoopTableOperations")
+                        .isWarnEnabled())
+                .isTrue();
+    }
+
     private ILoggingEvent event(String loggerName, String message) {
         Logger logger = context.getLogger(loggerName);
         return new LoggingEvent(
