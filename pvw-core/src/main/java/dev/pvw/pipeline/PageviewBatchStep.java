@@ -52,8 +52,9 @@ final class PageviewBatchStep {
         lookup.put("batch_hour", Warehouse.timestamp(batchHour));
         lookup.put("fingerprint", extract.fingerprint());
         Optional<ActiveBatch> standing = warehouse.queryOptional("pageviews/active_batch", lookup, ActiveBatch.MAPPER);
-        // Only a batch with no hour can still match here: one with an hour was found by its content above.
-        if (standing.isPresent() && standing.get().fingerprint().equals(extract.fingerprint())) {
+        // Only a batch with no hour, or one fingerprinted in an earlier form, can still match here: one with an hour
+        // and the current form was found by its content above.
+        if (standing.isPresent() && extract.matches(standing.get().fingerprint(), warehouse, "pageviews/fingerprint")) {
             return new BatchOutcome.Unchanged(batchHour);
         }
 

@@ -34,7 +34,7 @@ final class UsersSnapshotStep {
         if (last.isEmpty() && extract.rows() == 0) {
             return new SnapshotOutcome.NoSnapshotYet();
         }
-        if (last.isPresent() && last.get().fingerprint().equals(extract.fingerprint())) {
+        if (last.isPresent() && extract.matches(last.get().fingerprint(), warehouse, "users/fingerprint")) {
             return new SnapshotOutcome.Unchanged(last.get().effectiveFrom());
         }
         LocalDateTime effectiveFrom = asOf.toLocalDate().atStartOfDay();

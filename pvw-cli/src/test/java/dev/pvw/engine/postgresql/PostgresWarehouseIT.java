@@ -89,6 +89,37 @@ class PostgresWarehouseIT {
     }
 
     @Test
+    void aWarehouseWhoseLedgersHoldTheFirstFingerprintFormStillKnowsItsExtractsUnchanged() throws Exception {
+        warehouse.run("2026-01-02T01:05:00", 0);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_batches WHERE fingerprint LIKE 'v2:%'"))
+                .isEqualTo(1);
+        // The ledgers as a pvw from before the v2 form wrote them: md5, untagged.
+        warehouse.execute(
+                "UPDATE core.users_snapshots SET fingerprint = (SELECT fingerprint FROM ("
+                        + script("users/fingerprint_v1") + ") AS f)",
+                "UPDATE core.pageview_batches SET fingerprint = (SELECT fingerprint FROM ("
+                        + script("pageviews/fingerprint_v1") + ") AS f)");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots WHERE fingerprint LIKE 'v%'"))
+                .isZero();
+
+        CliResult again = warehouse.run("2026-01-02T02:05:00", 0);
+
+        assertThat(again.out() + again.err())
+                .contains("users extract unchanged since the snapshot effective 2026-01-02")
+                .contains("already loaded with this content");
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.users_snapshots"))
+                .isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_batches"))
+                .isEqualTo(1);
+    }
+
+    private static String script(String name) throws java.io.IOException {
+        try (var in = PostgresWarehouseIT.class.getResourceAsStream("/sql/postgresql/" + name + ".sql")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void theFactGetsADailyPartitionForEachDayItsRowsFallIn() {
         warehouse.run("2026-01-02T01:05:00", 0);
 
