@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * pvw's Spark jar ({@code target/pvw-spark.jar}) submitted as a cluster runs it: Spark's own {@code SparkSubmit} in a
  * process of its own, on a class path of Spark's artifacts as a distribution ships them (log4j's SLF4J binding
- * included; no pvw, no Iceberg), with an Iceberg catalog {@code lake} (Hadoop tables in a temporary folder) given by
- * {@code --conf} as a recipe in deploy/ gives a REST or Glue catalog. Each process starts Spark, tens of seconds here:
- * the fast tier starts two, the full tier four more.
+ * included; no pvw, no Iceberg), with an Iceberg catalog {@code lake} (a JDBC catalog on SQLite in a temporary
+ * folder, the driver on the driver's class path) given by {@code --conf} as a recipe in deploy/ gives a REST or Glue
+ * catalog. Each process starts Spark, tens of seconds here: the fast tier starts two, the full tier five more.
  */
 @FastTierSample("initThenStatusOnTheSubmittedApplicationsCatalog")
 class SparkSubmitIT {
@@ -94,12 +94,35 @@ class SparkSubmitIT {
                         + " submit it with --conf spark.sql.extensions=" + EXTENSIONS + ".\n");
     }
 
-    /** What a recipe passes with --conf: Iceberg's extensions and the catalog, here Hadoop tables under the folder. */
+    @Test
+    void aHadoopCatalogIsRefusedInOneSentence() {
+        Map<String, String> configuration = icebergConfiguration();
+        configuration
+                .keySet()
+                .removeIf(key -> key.startsWith("spark.sql.catalog." + CATALOG + ".jdbc.")
+                        || key.equals("spark.sql.catalog." + CATALOG + ".uri"));
+        configuration.put("spark.sql.catalog." + CATALOG + ".type", "hadoop");
+
+        Submitted init = submit(configuration, "init");
+
+        assertThat(init.exitCode()).as(init.describe()).isEqualTo(1);
+        assertThat(init.stderr())
+                .as(init.describe())
+                .contains("The catalog " + CATALOG + " is a Hadoop catalog, which keeps no namespace properties, where"
+                        + " pvw records that a run is publishing; configure a REST, Glue, Hive, Nessie or JDBC"
+                        + " catalog.\n");
+    }
+
+    /** What a recipe passes with --conf: Iceberg's extensions and the catalog, here a JDBC one on SQLite. */
     private Map<String, String> icebergConfiguration() {
         Map<String, String> configuration = new TreeMap<>();
         configuration.put("spark.sql.extensions", EXTENSIONS);
         configuration.put("spark.sql.catalog." + CATALOG, "org.apache.iceberg.spark.SparkCatalog");
-        configuration.put("spark.sql.catalog." + CATALOG + ".type", "hadoop");
+        configuration.put("spark.sql.catalog." + CATALOG + ".type", "jdbc");
+        configuration.put(
+                "spark.sql.catalog." + CATALOG + ".uri",
+                "jdbc:sqlite:" + directory.resolve("catalog.db").toAbsolutePath());
+        configuration.put("spark.sql.catalog." + CATALOG + ".jdbc.schema-version", "V1");
         configuration.put(
                 "spark.sql.catalog." + CATALOG + ".warehouse",
                 directory.resolve("warehouse").toUri().toString());
@@ -151,21 +174,26 @@ class SparkSubmitIT {
     }
 
     /**
-     * Spark's artifacts as a distribution ships them. Maven's provided scope has all but SLF4J's API, which it files
-     * under pvw's compile scope since both need it; this JVM loaded it from that same artifact.
+     * Spark's artifacts as a distribution ships them, and the catalog database's JDBC driver as an operator adds theirs
+     * ({@code --driver-class-path}). Maven's provided scope has all but SLF4J's API, which it files under pvw's compile
+     * scope since both need it; this JVM loaded it, and the driver, from those same artifacts.
      */
     private static String sparkClassPath() {
         String provided =
                 read(existing(Path.of(property("pvw.spark.classpath")))).strip();
+        return String.join(
+                java.io.File.pathSeparator, provided, jarOf(LoggerFactory.class), jarOf(org.sqlite.JDBC.class));
+    }
+
+    private static String jarOf(Class<?> type) {
         try {
-            Path slf4j = Path.of(LoggerFactory.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return provided + java.io.File.pathSeparator + slf4j;
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate SLF4J's API", e);
+            throw new IllegalStateException("Cannot locate the jar of " + type.getName(), e);
         }
     }
 

@@ -63,9 +63,21 @@ public final class SparkSessions {
                     "The Spark application lacks Iceberg's SQL extensions, which pvw's MERGE and branches need; submit"
                             + " it with --conf spark.sql.extensions=" + EXTENSIONS + ".");
         }
+        if (hadoopCatalog(session, "spark.sql.catalog." + catalog)) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "The catalog " + catalog + " is a Hadoop catalog, which keeps no namespace properties, where pvw"
+                            + " records that a run is publishing; configure a REST, Glue, Hive, Nessie or JDBC catalog.");
+        }
         session.conf().set("spark.sql.catalog." + catalog + ".cache-enabled", "false");
         configure(session, catalog);
         return session;
+    }
+
+    /** Whether the catalog configured under {@code prefix} is Iceberg's HadoopCatalog (tables found by their paths). */
+    private static boolean hadoopCatalog(SparkSession session, String prefix) {
+        return session.conf().get(prefix + ".type", "").equalsIgnoreCase("hadoop")
+                || session.conf().get(prefix + ".catalog-impl", "").equals("org.apache.iceberg.hadoop.HadoopCatalog");
     }
 
     /**

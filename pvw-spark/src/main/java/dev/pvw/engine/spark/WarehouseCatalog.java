@@ -2,6 +2,8 @@ package dev.pvw.engine.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pvw.PvwException;
+import dev.pvw.PvwException.ErrorCode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,7 +133,15 @@ final class WarehouseCatalog {
 
     /** Sets a property of a namespace, in one commit to the catalog. */
     void setNamespaceProperty(Namespace namespace, String key, String value) {
-        namespaces().setProperties(namespace, Map.of(key, value));
+        try {
+            namespaces().setProperties(namespace, Map.of(key, value));
+        } catch (UnsupportedOperationException e) {
+            throw new PvwException(
+                    ErrorCode.FAILURE,
+                    "The catalog " + name + " keeps no namespace properties, where pvw records that a run is"
+                            + " publishing; configure a REST, Glue, Hive, Nessie or JDBC catalog.",
+                    e);
+        }
     }
 
     void removeNamespaceProperty(Namespace namespace, String key) {
