@@ -7,6 +7,7 @@ import dev.pvw.testing.PageviewRow;
 import dev.pvw.testing.TestingEngine;
 import dev.pvw.testing.TestingWarehouse;
 import dev.pvw.testing.UserRow;
+import dev.pvw.warehouse.SqlScripts;
 import dev.pvw.warehouse.WarehouseUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ class PostgresWarehouseIT {
     }
 
     @Test
-    void aWarehouseWhoseLedgersHoldTheFirstFingerprintFormStillKnowsItsExtractsUnchanged() throws Exception {
+    void aWarehouseWhoseLedgersHoldTheFirstFingerprintFormStillKnowsItsExtractsUnchanged() {
         warehouse.run("2026-01-02T01:05:00", 0);
         assertThat(warehouse.queryLong("SELECT count(*) FROM core.pageview_batches WHERE fingerprint LIKE 'v2:%'"))
                 .isEqualTo(1);
@@ -113,10 +114,8 @@ class PostgresWarehouseIT {
                 .isEqualTo(1);
     }
 
-    private static String script(String name) throws java.io.IOException {
-        try (var in = PostgresWarehouseIT.class.getResourceAsStream("/sql/postgresql/" + name + ".sql")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private static String script(String name) {
+        return new SqlScripts("postgresql").get(name).text();
     }
 
     @Test

@@ -66,8 +66,8 @@ public final class SparkSessions {
         if (hadoopCatalog(session, "spark.sql.catalog." + catalog)) {
             throw new PvwException(
                     ErrorCode.FAILURE,
-                    "The catalog " + catalog + " is a Hadoop catalog, which keeps no namespace properties, where pvw"
-                            + " records that a run is publishing; configure a REST, Glue, Hive, Nessie or JDBC catalog.");
+                    "The catalog " + catalog + " is a Hadoop catalog, which "
+                            + WarehouseCatalog.NEEDS_NAMESPACE_PROPERTIES);
         }
         session.conf().set("spark.sql.catalog." + catalog + ".cache-enabled", "false");
         configure(session, catalog);

@@ -42,6 +42,10 @@ final class WarehouseCatalog {
 
     private static final String SCRATCH_PREFIX = "pvw_work_";
 
+    /** How a refusal of a catalog without namespace properties ends: why pvw needs them, and what to configure. */
+    static final String NEEDS_NAMESPACE_PROPERTIES = "keeps no namespace properties, where pvw records that a run is"
+            + " publishing; configure a REST, Glue, Hive, Nessie or JDBC catalog.";
+
     private static final StructType TABLES = new StructType()
             .add("table_schema", DataTypes.StringType, false)
             .add("table_name", DataTypes.StringType, false);
@@ -136,11 +140,7 @@ final class WarehouseCatalog {
         try {
             namespaces().setProperties(namespace, Map.of(key, value));
         } catch (UnsupportedOperationException e) {
-            throw new PvwException(
-                    ErrorCode.FAILURE,
-                    "The catalog " + name + " keeps no namespace properties, where pvw records that a run is"
-                            + " publishing; configure a REST, Glue, Hive, Nessie or JDBC catalog.",
-                    e);
+            throw new PvwException(ErrorCode.FAILURE, "The catalog " + name + " " + NEEDS_NAMESPACE_PROPERTIES, e);
         }
     }
 
