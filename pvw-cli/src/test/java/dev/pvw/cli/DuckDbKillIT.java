@@ -44,7 +44,7 @@ class DuckDbKillIT extends AbstractKillIT {
     /** The database file may not grow past its size now; DuckDB writes the batch's rows into it before committing. */
     @Override
     void fillTheDisk(PvwProcess run, String url) throws Exception {
-        FileSizeLimit.apply(run.pid(), Files.size(databaseFile(url)));
+        FileSizeLimit.apply(run.pid(), Files.size(TestingEngine.duckDbFile(url)));
     }
 
     @Test
@@ -139,10 +139,6 @@ class DuckDbKillIT extends AbstractKillIT {
 
         assertThat(CommittedState.of(warehouse)).isEqualTo(before);
         assertThat(runOutcomes()).containsExactly("succeeded");
-    }
-
-    private static Path databaseFile(String url) {
-        return Path.of(url.substring("jdbc:duckdb:".length()));
     }
 
     private static List<Path> spillFiles(Path spill) throws IOException {

@@ -27,19 +27,34 @@ public interface TestingEngine {
         return DriverManager.getConnection(url);
     }
 
+    /**
+     * DuckDB's settings in the URL of every warehouse the fast tier makes: one thread per database, as two test JVMs
+     * share the machine's cores and a test's tables hold a handful of rows, where DuckDB's threads cost more than they
+     * save (DEVELOPMENT.md, "The tests"). The full tier opens its warehouses with DuckDB's default, a thread per core.
+     */
+    String DUCKDB_FAST_TIER_SETTINGS = ";threads=1";
+
+    /** The database file of a {@code jdbc:duckdb:} URL, without the settings after {@code ;}. */
+    static Path duckDbFile(String url) {
+        String target = url.substring("jdbc:duckdb:".length());
+        int settings = target.indexOf(';');
+        return Path.of(settings < 0 ? target : target.substring(0, settings));
+    }
+
     /** Embedded DuckDB in a file of the test's temp folder. */
     TestingEngine DUCKDB = new TestingEngine() {
         private static final String PREFIX = "jdbc:duckdb:";
 
         @Override
         public String newWarehouseUrl(Path directory) {
-            return PREFIX + directory.resolve("warehouse.duckdb");
+            return PREFIX + directory.resolve("warehouse.duckdb") + (TestTier.full() ? "" : DUCKDB_FAST_TIER_SETTINGS);
         }
 
-        /** Copies the database file, under its own name, and its write-ahead log, if any. */
+        /** Copies the database file, under its own name, and its write-ahead log, if any; the settings stay. */
         @Override
         public String copyWarehouse(String url, Path directory) {
-            Path source = Path.of(url.substring(PREFIX.length()));
+            Path source = duckDbFile(url);
+            String settings = url.substring(PREFIX.length() + source.toString().length());
             String name = source.getFileName().toString();
             try (Stream<Path> files = Files.list(source.getParent())) {
                 for (Path file : files.filter(
@@ -54,7 +69,7 @@ public interface TestingEngine {
             if (!Files.exists(copy)) {
                 throw new IllegalStateException("No warehouse file " + source + " to copy");
             }
-            return PREFIX + copy;
+            return PREFIX + copy + settings;
         }
 
         @Override
