@@ -36,9 +36,14 @@ public interface TestingEngine {
 
     /** The database file of a {@code jdbc:duckdb:} URL, without the settings after {@code ;}. */
     static Path duckDbFile(String url) {
-        String target = url.substring("jdbc:duckdb:".length());
-        int settings = target.indexOf(';');
-        return Path.of(settings < 0 ? target : target.substring(0, settings));
+        return Path.of(url.substring(
+                "jdbc:duckdb:".length(), url.length() - duckDbSettings(url).length()));
+    }
+
+    /** The settings of a {@code jdbc:duckdb:} URL from its first {@code ;} on, or "" where it has none. */
+    static String duckDbSettings(String url) {
+        int settings = url.indexOf(';');
+        return settings < 0 ? "" : url.substring(settings);
     }
 
     /** Embedded DuckDB in a file of the test's temp folder. */
@@ -54,7 +59,6 @@ public interface TestingEngine {
         @Override
         public String copyWarehouse(String url, Path directory) {
             Path source = duckDbFile(url);
-            String settings = url.substring(PREFIX.length() + source.toString().length());
             String name = source.getFileName().toString();
             try (Stream<Path> files = Files.list(source.getParent())) {
                 for (Path file : files.filter(
@@ -69,7 +73,7 @@ public interface TestingEngine {
             if (!Files.exists(copy)) {
                 throw new IllegalStateException("No warehouse file " + source + " to copy");
             }
-            return PREFIX + copy + settings;
+            return PREFIX + copy + duckDbSettings(url);
         }
 
         @Override
