@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -73,7 +74,12 @@ abstract class AbstractCliIT {
 
     @BeforeEach
     void createWarehouse() {
-        warehouse = new TestingWarehouse(engine(), directory);
+        warehouse = new TestingWarehouse(engine(), directory).heldOpen();
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     /** SPEC section 1: commands that only read never create a warehouse, and say so when there is none. */

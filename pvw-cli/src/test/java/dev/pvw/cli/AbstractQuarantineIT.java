@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,12 @@ abstract class AbstractQuarantineIT {
 
     @BeforeEach
     void copyTheTwoRuns() {
-        warehouse = twoRuns.copyInto(directory);
+        warehouse = twoRuns.copyInto(directory).heldOpen();
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     @BeforeAll

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,13 @@ abstract class AbstractStatusCheckIT {
 
     @BeforeEach
     void createWarehouse() {
-        warehouse = TestingWarehouse.initialized(engine(), directory);
+        warehouse = TestingWarehouse.initialized(engine(), directory).heldOpen();
         warehouse.landUsers(List.of(new UserRow(1L, "AB1"), new UserRow(2L, "CD2")));
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     @Test

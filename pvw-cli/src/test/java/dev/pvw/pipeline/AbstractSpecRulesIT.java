@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,12 @@ abstract class AbstractSpecRulesIT {
 
     @BeforeEach
     void createWarehouse() {
-        warehouse = TestingWarehouse.initialized(engine(), directory);
+        warehouse = TestingWarehouse.initialized(engine(), directory).heldOpen();
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     // --- Users snapshots -------------------------------------------------------------------------------------
@@ -542,8 +548,10 @@ abstract class AbstractSpecRulesIT {
 
     /** Replays the hours in {@code order} into a new warehouse of their own, and reads both marts. */
     private Map<String, List<MartRow>> replayHours(List<List<PageviewRow>> hours, List<Integer> order) {
+        warehouse.close();
         try {
-            warehouse = TestingWarehouse.initialized(engine(), Files.createTempDirectory(directory, "replay"));
+            warehouse = TestingWarehouse.initialized(engine(), Files.createTempDirectory(directory, "replay"))
+                    .heldOpen();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

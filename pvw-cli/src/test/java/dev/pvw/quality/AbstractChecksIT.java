@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,12 @@ abstract class AbstractChecksIT {
 
     @BeforeEach
     void copyTheTwoRuns() {
-        warehouse = twoRuns.copyInto(directory);
+        warehouse = twoRuns.copyInto(directory).heldOpen();
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     // --- pvw check ------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,12 @@ abstract class AbstractHostileInputIT {
 
     @BeforeEach
     void copyTheFirstRun() {
-        warehouse = firstRun.copyInto(directory);
+        warehouse = firstRun.copyInto(directory).heldOpen();
+    }
+
+    @AfterEach
+    void closeWarehouse() {
+        warehouse.close();
     }
 
     // --- Extract tables of the wrong shape -------------------------------------------------------------------

@@ -44,12 +44,18 @@ public abstract class AbstractRandomizedScenariosIT {
     @MethodSource("seeds")
     void bothMartsMatchTheReferenceModelAfterEveryRun(long seed, @TempDir Path directory) {
         List<ScenarioStep> steps = RandomScenario.generate(seed);
-        TestingWarehouse warehouse = TestingWarehouse.initialized(engine, directory);
+        try (TestingWarehouse warehouse =
+                TestingWarehouse.initialized(engine, directory).heldOpen()) {
+            replay(seed, steps, warehouse);
+        }
+    }
+
+    private static void replay(long seed, List<ScenarioStep> steps, TestingWarehouse warehouse) {
         ReferenceModel model = new ReferenceModel();
         List<UserRow> usersExtract = List.of();
         List<PageviewRow> pageviewsExtract = List.of();
 
-        warehouse.overOneConnection(() -> land(warehouse, steps.get(0)));
+        land(warehouse, steps.get(0));
         for (ScenarioStep step : steps) {
             usersExtract = step.usersToLand().orElse(usersExtract);
             pageviewsExtract = step.pageviewsToLand().orElse(pageviewsExtract);
@@ -58,15 +64,10 @@ public abstract class AbstractRandomizedScenariosIT {
             CliResult result = warehouse.pvw(step.runArguments().toArray(String[]::new));
 
             Failure failure = new Failure(seed, steps, step, expected, result);
-            // One connection reads what this run made and lands the next step's extracts: a DuckDB file costs tens of
-            // milliseconds to open, paid at every step.
-            Read read = warehouse.overOneConnection(() -> {
-                Read made = new Read(warehouse.currentMart(), warehouse.atViewMart(), warehouse.rollupsDisagreeing());
-                if (step.number() < steps.size()) {
-                    land(warehouse, steps.get(step.number()));
-                }
-                return made;
-            });
+            Read read = new Read(warehouse.currentMart(), warehouse.atViewMart(), warehouse.rollupsDisagreeing());
+            if (step.number() < steps.size()) {
+                land(warehouse, steps.get(step.number()));
+            }
             assertThat(result.exitCode())
                     .as(() -> failure.describe("exit code"))
                     .isEqualTo(expected.exitCode());
@@ -87,10 +88,9 @@ public abstract class AbstractRandomizedScenariosIT {
     }
 
     /** Lands the extracts a step replaces, before its run. */
-    private static Void land(TestingWarehouse warehouse, ScenarioStep step) {
+    private static void land(TestingWarehouse warehouse, ScenarioStep step) {
         step.usersToLand().ifPresent(warehouse::landUsers);
         step.pageviewsToLand().ifPresent(warehouse::landPageviews);
-        return null;
     }
 
     /** What a step reads back after its run: both hourly marts, and how many rows each rollup disagrees on. */

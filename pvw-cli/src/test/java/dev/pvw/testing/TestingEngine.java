@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 /** An engine the shared suites run on: it hands out a fresh, empty warehouse per test, or a copy of a prepared one. */
@@ -25,6 +26,14 @@ public interface TestingEngine {
     /** A connection for the test's own SQL (landing extracts, reading tables) on the warehouse at {@code url}. */
     default Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url);
+    }
+
+    /**
+     * Whether the in-process {@code pvw args...} may run while the test holds a connection to the warehouse open
+     * ({@link TestingWarehouse#heldOpen()}): a server, or a Spark session of the test JVM, serves both.
+     */
+    default boolean servesWhileHeld(String... args) {
+        return true;
     }
 
     /**
@@ -74,6 +83,24 @@ public interface TestingEngine {
                 throw new IllegalStateException("No warehouse file " + source + " to copy");
             }
             return PREFIX + copy + duckDbSettings(url);
+        }
+
+        /**
+         * Where the test JVM holds the file open, the CLI joins that database only if it opens it as the test did: a
+         * run does, with the URL's settings alone; the reading commands open it read-only, the {@code --duckdb-*}
+         * options give settings of their own, and DuckDB refuses a second configuration of a database it has open.
+         */
+        @Override
+        public boolean servesWhileHeld(String... args) {
+            String command = null;
+            for (int i = 0; i < args.length && command == null; i++) {
+                if (args[i].equals("--warehouse")) {
+                    i++;
+                } else if (!args[i].startsWith("-")) {
+                    command = args[i];
+                }
+            }
+            return "run".equals(command) && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--duckdb"));
         }
 
         @Override

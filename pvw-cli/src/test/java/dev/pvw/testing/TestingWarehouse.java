@@ -27,10 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * A real warehouse for one test: lands extracts the way the extract processes do (truncate, then load), runs
- * {@code pvw} in-process through picocli, and reads tables back. Opens a connection per call, because an embedded
- * DuckDB file admits one opener at a time and the CLI opens it too.
+ * {@code pvw} in-process through picocli, and reads tables back. Opens a connection per call, unless the test holds the
+ * warehouse open ({@link #heldOpen()}).
  */
-public final class TestingWarehouse {
+public final class TestingWarehouse implements AutoCloseable {
     /** The clock the in-process CLI sees; runs pass --as-of, so it matters only where a default is tested. */
     public static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
 
@@ -41,8 +41,10 @@ public final class TestingWarehouse {
     /** By engine name, the URL of the warehouse init made for {@link #initialized}; never written. */
     private static final Map<String, String> INITIALIZED = new HashMap<>();
 
-    /** The connection {@link #overOneConnection} holds while its work runs; null otherwise. */
-    private Connection shared;
+    /** Whether the test holds the warehouse open ({@link #heldOpen()}), and the connection it holds, once opened. */
+    private boolean holding;
+
+    private Connection held;
 
     /** A new empty warehouse. */
     public TestingWarehouse(TestingEngine engine, Path directory) {
@@ -81,6 +83,7 @@ public final class TestingWarehouse {
 
     /** A new warehouse holding what this one holds, for a test in {@code directory}; nothing may have this one open. */
     public TestingWarehouse copyInto(Path directory) {
+        release();
         return new TestingWarehouse(engine, directory, engine.copyWarehouse(url, directory));
     }
 
@@ -100,6 +103,9 @@ public final class TestingWarehouse {
 
     /** Runs {@code pvw args...} in-process, with the test's folder as working directory and no environment. */
     public CliResult pvwWithoutWarehouse(String... args) {
+        if (!engine.servesWhileHeld(args)) {
+            release();
+        }
         return pvwIn(directory, args);
     }
 
@@ -276,28 +282,45 @@ public final class TestingWarehouse {
     }
 
     /**
-     * Runs {@code work}, which lands extracts or reads tables through this class but runs no pvw command, over one
-     * connection: opening an embedded DuckDB file costs tens of milliseconds, which a test that lands and reads after
-     * every run of a long scenario pays many times over.
+     * Holds this warehouse open from its first landing or read until {@link #close()}, across the {@code pvw run}s between
+     * (any other command closes it first, and it opens again at the next landing or read): opening an embedded DuckDB
+     * file costs tens of milliseconds, and while the test JVM holds it, every open in that JVM, the in-process run's
+     * included, joins the database already open instead (DuckDB's JDBC driver keeps one database per file). A run then
+     * skips the open, the catalog's first load and the checkpoint at close, which processes the tests start still
+     * pay. Only for tests that start no pvw process: the held file is locked against other processes.
      */
-    public <T> T overOneConnection(java.util.function.Supplier<T> work) {
-        if (shared != null) {
-            return work.get();
+    public TestingWarehouse heldOpen() {
+        holding = true;
+        return this;
+    }
+
+    /** Closes the connection {@link #heldOpen()} holds, if open, and holds no longer. */
+    @Override
+    public void close() {
+        release();
+        holding = false;
+    }
+
+    private void release() {
+        if (held == null) {
+            return;
         }
-        try (Connection connection = engine.connect(url)) {
-            shared = connection;
-            return work.get();
+        try {
+            held.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot close the test's connection to " + url + ": " + e.getMessage(), e);
         } finally {
-            shared = null;
+            held = null;
         }
     }
 
     private <T> T withConnection(ConnectionWork<T> work) {
-        if (shared != null) {
+        if (holding) {
             try {
-                return work.apply(shared);
+                if (held == null) {
+                    held = engine.connect(url);
+                }
+                return work.apply(held);
             } catch (SQLException e) {
                 throw new IllegalStateException("Test SQL failed on " + url + ": " + e.getMessage(), e);
             }
