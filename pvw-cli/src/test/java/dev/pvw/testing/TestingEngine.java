@@ -39,7 +39,7 @@ public interface TestingEngine {
     /**
      * DuckDB's settings in the URL of every warehouse the fast tier makes: one thread per database, as two test JVMs
      * share the machine's cores and a test's tables hold a handful of rows, where DuckDB's threads cost more than they
-     * save (DEVELOPMENT.md, "The tests"). The full tier opens its warehouses with DuckDB's default, a thread per core.
+     * save (DEVELOPMENT.md, "Two tiers"). The full tier opens its warehouses with DuckDB's default, a thread per core.
      */
     String DUCKDB_FAST_TIER_SETTINGS = ";threads=1";
 
