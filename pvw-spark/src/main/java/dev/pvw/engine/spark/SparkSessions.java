@@ -119,6 +119,7 @@ public final class SparkSessions {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.extensions", EXTENSIONS)
+                    .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
                     // Hourly batches are small: a few partitions per core rather than 200 per shuffle.
                     .config("spark.sql.shuffle.partitions", Integer.toString(2 * cores));
             SESSION_SETTINGS.forEach(builder::config);

@@ -1,0 +1,41 @@
+package dev.pvw.engine.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+
+/**
+ * Hadoop's local file system ({@code file:}, with its checksum files), setting permissions through {@code java.nio}.
+ * Without Hadoop's native library, which no Maven artifact ships, Hadoop starts a {@code chmod} process for every file
+ * and directory it creates; a run on {@code spark:local} creates hundreds (each data, manifest and metadata file and
+ * its checksum), and starting them from a JVM of Spark's size cost more CPU than the run's own file writes.
+ */
+public final class NioLocalFileSystem extends LocalFileSystem {
+    public NioLocalFileSystem() {
+        super(new Raw());
+    }
+
+    /** The file system beneath the checksums: Hadoop's own but for {@link #setPermission}. */
+    static final class Raw extends RawLocalFileSystem {
+        /**
+         * The owner's, group's and others' read, write and execute bits, as {@code chmod} would set them; a file system
+         * without POSIX permissions (Windows) gets Hadoop's own way. The sticky bit, which no file of a warehouse has,
+         * is not set.
+         */
+        @Override
+        public void setPermission(Path path, FsPermission permission) throws IOException {
+            String symbolic = permission.getUserAction().SYMBOL
+                    + permission.getGroupAction().SYMBOL
+                    + permission.getOtherAction().SYMBOL;
+            try {
+                Files.setPosixFilePermissions(pathToFile(path).toPath(), PosixFilePermissions.fromString(symbolic));
+            } catch (UnsupportedOperationException e) {
+                super.setPermission(path, permission);
+            }
+        }
+    }
+}
