@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system ({@code file:}, with its checksum files), setting permissions through {@code java.nio}.
  * Without Hadoop's native library, which no Maven artifact ships, Hadoop starts a {@code chmod} process for every file
- * and directory it creates; a run on {@code spark:local} creates hundreds (each data, manifest and metadata file and
- * its checksum), and starting them from a JVM of Spark's size cost more CPU than the run's own file writes.
+ * and directory it creates: a hundred or more for one {@code pvw init} on {@code spark:local} (each data, manifest and
+ * metadata file and its checksum), a process start each.
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     public NioLocalFileSystem() {
