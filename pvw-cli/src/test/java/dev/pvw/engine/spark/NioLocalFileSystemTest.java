@@ -30,31 +30,32 @@ class NioLocalFileSystemTest {
 
     @Test
     void aFileCreatedWithPermissionsGetsThemAndAChecksum() throws IOException {
-        org.apache.hadoop.fs.Path file =
-                new org.apache.hadoop.fs.Path(directory.resolve("data.parquet").toUri());
-
-        try (FSDataOutputStream out =
-                files.create(file, new FsPermission((short) 0640), true, 4096, (short) 1, 1 << 20, null)) {
+        try (FSDataOutputStream out = files.create(
+                hadoopPath("data.parquet"), new FsPermission((short) 0640), true, 4096, (short) 1, 1 << 20, null)) {
             out.writeBytes("rows");
         }
 
         assertThat(Files.readString(directory.resolve("data.parquet"))).isEqualTo("rows");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("data.parquet"))))
-                .isEqualTo("rw-r-----");
+        assertThat(permissions("data.parquet")).isEqualTo("rw-r-----");
         assertThat(directory.resolve(".data.parquet.crc")).exists();
     }
 
     @Test
     void directoriesAndLaterChangesGetThePermissionsAskedFor() throws IOException {
-        org.apache.hadoop.fs.Path nested =
-                new org.apache.hadoop.fs.Path(directory.resolve("a/b").toUri());
+        files.mkdirs(hadoopPath("a/b"), new FsPermission((short) 0750));
+        assertThat(permissions("a/b")).isEqualTo("rwxr-x---");
 
-        files.mkdirs(nested, new FsPermission((short) 0750));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("a/b"))))
-                .isEqualTo("rwxr-x---");
+        files.setPermission(hadoopPath("a/b"), new FsPermission((short) 0705));
+        assertThat(permissions("a/b")).isEqualTo("rwx---r-x");
+    }
 
-        files.setPermission(nested, new FsPermission((short) 0705));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("a/b"))))
-                .isEqualTo("rwx---r-x");
+    /** The file or directory {@code relative} to the test's folder, as Hadoop names it. */
+    private org.apache.hadoop.fs.Path hadoopPath(String relative) {
+        return new org.apache.hadoop.fs.Path(directory.resolve(relative).toUri());
+    }
+
+    /** The permissions of {@code relative} as {@code ls -l} shows them, {@code rwxr-x---}. */
+    private String permissions(String relative) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(relative)));
     }
 }
