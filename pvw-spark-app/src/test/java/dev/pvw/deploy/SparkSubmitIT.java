@@ -2,7 +2,6 @@ package dev.pvw.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pvw.testing.FastTierSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * process of its own, on a class path of Spark's artifacts as a distribution ships them (log4j's SLF4J binding
  * included; no pvw, no Iceberg), with an Iceberg catalog {@code lake} (a JDBC catalog on SQLite in a temporary
  * folder, the driver on the driver's class path) given by {@code --conf} as a recipe in deploy/ gives a REST or Glue
- * catalog. Each process starts Spark, tens of seconds here: the fast tier starts two, the full tier five more.
+ * catalog. Each process starts Spark, tens of seconds here: the fast tier starts two, the full tier ({@code -Pfull})
+ * five more. The tier is read as {@code TestTier} reads it in pvw-tests, which this module does not depend on, so that
+ * Maven builds it while those suites run.
  */
-@FastTierSample("initThenStatusOnTheSubmittedApplicationsCatalog")
 class SparkSubmitIT {
+    private static final String FULL_TIER = "full tier only (-Pfull)";
     private static final String CATALOG = "lake";
     private static final String EXTENSIONS = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -63,6 +65,7 @@ class SparkSubmitIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "pvw.tier", matches = "full", disabledReason = FULL_TIER)
     void aRunAsOfItsSlotThenTheDailyCheck() {
         assertThat(submit(icebergConfiguration(), "init").exitCode()).isZero();
 
@@ -81,6 +84,7 @@ class SparkSubmitIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "pvw.tier", matches = "full", disabledReason = FULL_TIER)
     void anApplicationWithoutIcebergsExtensionsIsRefusedInOneSentence() {
         Map<String, String> configuration = icebergConfiguration();
         configuration.remove("spark.sql.extensions");
@@ -95,6 +99,7 @@ class SparkSubmitIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "pvw.tier", matches = "full", disabledReason = FULL_TIER)
     void aHadoopCatalogIsRefusedInOneSentence() {
         Map<String, String> configuration = icebergConfiguration();
         configuration

@@ -84,7 +84,7 @@ abstract class AbstractDocsSqlIT {
 
     @TestFactory
     Stream<DynamicTest> everySqlExampleOfTheDocsRunsOnTheDemoWarehouse() {
-        // The tests run in the repository's root (see pvw-cli/pom.xml).
+        // The tests run in the repository's root (see pvw-tests/pom.xml).
         Path root = Path.of("").toAbsolutePath();
         List<SqlBlock> blocks = MarkdownSqlBlocks.documentation(root).stream()
                 .flatMap(file -> MarkdownSqlBlocks.in(file).stream())
