@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * process of its own, on a class path of Spark's artifacts as a distribution ships them (log4j's SLF4J binding
  * included; no pvw, no Iceberg), with an Iceberg catalog {@code lake} (a JDBC catalog on SQLite in a temporary
  * folder, the driver on the driver's class path) given by {@code --conf} as a recipe in deploy/ gives a REST or Glue
- * catalog. Each process starts Spark, tens of seconds here: the fast tier starts two, the full tier ({@code -Pfull})
- * five more. The tier is read as {@code TestTier} reads it in pvw-tests, which this module does not depend on, so that
- * Maven builds it while those suites run.
+ * catalog. Each process starts Spark, tens of seconds here: the fast tier starts one ({@code init}), the full tier
+ * ({@code -Pfull}) six more, among them applications that read what another wrote. The tier is read as
+ * {@code TestTier} reads it in pvw-tests, which this module does not depend on, so that Maven builds it while those
+ * suites run.
  */
 class SparkSubmitIT {
     private static final String FULL_TIER = "full tier only (-Pfull)";
@@ -38,7 +39,7 @@ class SparkSubmitIT {
     Path directory;
 
     @Test
-    void initThenStatusOnTheSubmittedApplicationsCatalog() {
+    void initOnTheSubmittedApplicationsCatalog() {
         Submitted init = submit(icebergConfiguration(), "init");
 
         assertThat(init.exitCode()).as(init.describe()).isZero();
@@ -54,19 +55,11 @@ class SparkSubmitIT {
         assertThat(directory.resolve("warehouse/core/runs"))
                 .as("the tables are in the catalog's warehouse")
                 .isDirectory();
-
-        Submitted status = submit(icebergConfiguration(), "status");
-
-        assertThat(status.exitCode()).as(status.describe()).isZero();
-        assertThat(status.stdout())
-                .as(status.describe())
-                .startsWith("Warehouse: spark:lake\n")
-                .contains("Pageview hours\n  none loaded yet\n");
     }
 
     @Test
     @EnabledIfSystemProperty(named = "pvw.tier", matches = "full", disabledReason = FULL_TIER)
-    void aRunAsOfItsSlotThenTheDailyCheck() {
+    void aRunAsOfItsSlotThenTheStatusAndTheDailyCheck() {
         assertThat(submit(icebergConfiguration(), "init").exitCode()).isZero();
 
         Submitted run = submit(icebergConfiguration(), "run", "--as-of", "2026-01-01T00:05:00");
@@ -76,6 +69,14 @@ class SparkSubmitIT {
                 .as(run.describe())
                 .startsWith("Run 1 as of 2026-01-01T00:05:00 on spark:lake: succeeded.")
                 .contains("pageviews extract is empty");
+
+        Submitted status = submit(icebergConfiguration(), "status");
+
+        assertThat(status.exitCode()).as(status.describe()).isZero();
+        assertThat(status.stdout())
+                .as(status.describe())
+                .startsWith("Warehouse: spark:lake\n")
+                .contains("Pageview hours\n  none loaded yet\n");
 
         Submitted check = submit(icebergConfiguration(), "status", "--check");
 
